@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="BillingType")
+
+
+@_attrs_define
+class BillingType:
+    """One of the vendor's `{name}` value objects: a nullable `name`, no other property. (inferred: `name` is required,
+    present even when null.)
+
+    """
+
+    name: None | str
+    """ The billing type. Known values: License, Usage, None. The server owns this list and may add to it: a client
+    must accept a value it does not know. """
+
+    def to_dict(self) -> dict[str, Any]:
+        name: None | str
+        name = self.name
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "name": name,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+
+        def _parse_name(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        name = _parse_name(d.pop("name"))
+
+        billing_type = cls(
+            name=name,
+        )
+
+        return billing_type

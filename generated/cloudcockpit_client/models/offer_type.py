@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="OfferType")
+
+
+@_attrs_define
+class OfferType:
+    """One of the vendor's `{name}` value objects: a nullable `name`, no other property. (inferred: `name` is required,
+    present even when null.)
+
+    """
+
+    name: None | str
+    """ The offer type. Known values: License, LicenseLegacy, SoftwareSubscription, PerpetualSoftware, AzurePlan,
+    AzureReservation, AzureLegacy, AzureSavingsPlan. The server owns this list and may add to it: a client must
+    accept a value it does not know. """
+
+    def to_dict(self) -> dict[str, Any]:
+        name: None | str
+        name = self.name
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "name": name,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+
+        def _parse_name(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        name = _parse_name(d.pop("name"))
+
+        offer_type = cls(
+            name=name,
+        )
+
+        return offer_type

@@ -1,0 +1,158 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.access_token import AccessToken
+from ...models.error import Error
+from ...types import Response
+
+
+def _get_kwargs() -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v01/auth/access_token",
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AccessToken | Error | None:
+    if response.status_code == 200:
+        response_200 = AccessToken.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AccessToken | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+) -> Response[AccessToken | Error]:
+    """Refresh the access token
+
+     From the reference notes (the APIO engine's docs), not from the seed page.
+
+    Returns a new access token. The call is authenticated with the **refresh token** returned by login,
+    sent as `Authorization: Bearer <refresh_token>` through the same `bearerAuth` scheme (not with the
+    access token). No role is required.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AccessToken | Error]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+) -> AccessToken | Error | None:
+    """Refresh the access token
+
+     From the reference notes (the APIO engine's docs), not from the seed page.
+
+    Returns a new access token. The call is authenticated with the **refresh token** returned by login,
+    sent as `Authorization: Bearer <refresh_token>` through the same `bearerAuth` scheme (not with the
+    access token). No role is required.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AccessToken | Error
+    """
+
+    return sync_detailed(
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+) -> Response[AccessToken | Error]:
+    """Refresh the access token
+
+     From the reference notes (the APIO engine's docs), not from the seed page.
+
+    Returns a new access token. The call is authenticated with the **refresh token** returned by login,
+    sent as `Authorization: Bearer <refresh_token>` through the same `bearerAuth` scheme (not with the
+    access token). No role is required.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AccessToken | Error]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+) -> AccessToken | Error | None:
+    """Refresh the access token
+
+     From the reference notes (the APIO engine's docs), not from the seed page.
+
+    Returns a new access token. The call is authenticated with the **refresh token** returned by login,
+    sent as `Authorization: Bearer <refresh_token>` through the same `bearerAuth` scheme (not with the
+    access token). No role is required.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AccessToken | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+        )
+    ).parsed

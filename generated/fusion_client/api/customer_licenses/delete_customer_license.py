@@ -1,0 +1,236 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...types import Response
+
+
+def _get_kwargs(
+    draas_instance: str,
+    uuid: UUID,
+    id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/api/v01/draas/{draas_instance}/groups/{uuid}/customer_licenses/{id}".format(
+            draas_instance=quote(str(draas_instance), safe=""),
+            uuid=quote(str(uuid), safe=""),
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Error | None:
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    draas_instance: str,
+    uuid: UUID,
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Any | Error]:
+    """Delete an existing customer's license
+
+     This endpoint allows to delete an existing customer's license.
+
+    Required role: `groups.instance.customer_license.instance.delete` (singular `customer_license`, as
+    the page spells it; also in `x-required-role`).
+
+    An unknown `id`, including one already deleted, is answered 404 (inferred).
+
+    Args:
+        draas_instance (str):
+        uuid (UUID):
+        id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Error]
+    """
+
+    kwargs = _get_kwargs(
+        draas_instance=draas_instance,
+        uuid=uuid,
+        id=id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    draas_instance: str,
+    uuid: UUID,
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Any | Error | None:
+    """Delete an existing customer's license
+
+     This endpoint allows to delete an existing customer's license.
+
+    Required role: `groups.instance.customer_license.instance.delete` (singular `customer_license`, as
+    the page spells it; also in `x-required-role`).
+
+    An unknown `id`, including one already deleted, is answered 404 (inferred).
+
+    Args:
+        draas_instance (str):
+        uuid (UUID):
+        id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Error
+    """
+
+    return sync_detailed(
+        draas_instance=draas_instance,
+        uuid=uuid,
+        id=id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    draas_instance: str,
+    uuid: UUID,
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Any | Error]:
+    """Delete an existing customer's license
+
+     This endpoint allows to delete an existing customer's license.
+
+    Required role: `groups.instance.customer_license.instance.delete` (singular `customer_license`, as
+    the page spells it; also in `x-required-role`).
+
+    An unknown `id`, including one already deleted, is answered 404 (inferred).
+
+    Args:
+        draas_instance (str):
+        uuid (UUID):
+        id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Error]
+    """
+
+    kwargs = _get_kwargs(
+        draas_instance=draas_instance,
+        uuid=uuid,
+        id=id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    draas_instance: str,
+    uuid: UUID,
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Any | Error | None:
+    """Delete an existing customer's license
+
+     This endpoint allows to delete an existing customer's license.
+
+    Required role: `groups.instance.customer_license.instance.delete` (singular `customer_license`, as
+    the page spells it; also in `x-required-role`).
+
+    An unknown `id`, including one already deleted, is answered 404 (inferred).
+
+    Args:
+        draas_instance (str):
+        uuid (UUID):
+        id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            draas_instance=draas_instance,
+            uuid=uuid,
+            id=id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,238 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.customer_license_details import CustomerLicenseDetails
+from ...models.error import Error
+from ...types import Response
+
+
+def _get_kwargs(
+    draas_instance: str,
+    uuid: UUID,
+    id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v01/draas/{draas_instance}/groups/{uuid}/customer_licenses/{id}".format(
+            draas_instance=quote(str(draas_instance), safe=""),
+            uuid=quote(str(uuid), safe=""),
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CustomerLicenseDetails | Error | None:
+    if response.status_code == 200:
+        response_200 = CustomerLicenseDetails.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CustomerLicenseDetails | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    draas_instance: str,
+    uuid: UUID,
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[CustomerLicenseDetails | Error]:
+    """Get the details of a customer's license
+
+     Returns the customer's license details.
+
+    Required role: `groups.instance.customer_licenses.instance.read` (also in `x-required-role`).
+
+    The page's parameter table omits `uuid` although the path holds it; it is documented here as on
+    the update and delete pages. The answer does not repeat the license's `id`.
+
+    Args:
+        draas_instance (str):
+        uuid (UUID):
+        id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CustomerLicenseDetails | Error]
+    """
+
+    kwargs = _get_kwargs(
+        draas_instance=draas_instance,
+        uuid=uuid,
+        id=id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    draas_instance: str,
+    uuid: UUID,
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> CustomerLicenseDetails | Error | None:
+    """Get the details of a customer's license
+
+     Returns the customer's license details.
+
+    Required role: `groups.instance.customer_licenses.instance.read` (also in `x-required-role`).
+
+    The page's parameter table omits `uuid` although the path holds it; it is documented here as on
+    the update and delete pages. The answer does not repeat the license's `id`.
+
+    Args:
+        draas_instance (str):
+        uuid (UUID):
+        id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CustomerLicenseDetails | Error
+    """
+
+    return sync_detailed(
+        draas_instance=draas_instance,
+        uuid=uuid,
+        id=id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    draas_instance: str,
+    uuid: UUID,
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[CustomerLicenseDetails | Error]:
+    """Get the details of a customer's license
+
+     Returns the customer's license details.
+
+    Required role: `groups.instance.customer_licenses.instance.read` (also in `x-required-role`).
+
+    The page's parameter table omits `uuid` although the path holds it; it is documented here as on
+    the update and delete pages. The answer does not repeat the license's `id`.
+
+    Args:
+        draas_instance (str):
+        uuid (UUID):
+        id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CustomerLicenseDetails | Error]
+    """
+
+    kwargs = _get_kwargs(
+        draas_instance=draas_instance,
+        uuid=uuid,
+        id=id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    draas_instance: str,
+    uuid: UUID,
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> CustomerLicenseDetails | Error | None:
+    """Get the details of a customer's license
+
+     Returns the customer's license details.
+
+    Required role: `groups.instance.customer_licenses.instance.read` (also in `x-required-role`).
+
+    The page's parameter table omits `uuid` although the path holds it; it is documented here as on
+    the update and delete pages. The answer does not repeat the license's `id`.
+
+    Args:
+        draas_instance (str):
+        uuid (UUID):
+        id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CustomerLicenseDetails | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            draas_instance=draas_instance,
+            uuid=uuid,
+            id=id,
+            client=client,
+        )
+    ).parsed

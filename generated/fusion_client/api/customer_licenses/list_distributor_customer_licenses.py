@@ -1,0 +1,260 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.customer_license_list import CustomerLicenseList
+from ...models.error import Error
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    draas_instance: str,
+    uuid: UUID,
+    *,
+    page_size: int | Unset = 10,
+    next_: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page_size"] = page_size
+
+    params["next"] = next_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v01/draas/{draas_instance}/distributors/{uuid}/customer_licenses".format(
+            draas_instance=quote(str(draas_instance), safe=""),
+            uuid=quote(str(uuid), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CustomerLicenseList | Error | None:
+    if response.status_code == 200:
+        response_200 = CustomerLicenseList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CustomerLicenseList | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    draas_instance: str,
+    uuid: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    page_size: int | Unset = 10,
+    next_: str | Unset = UNSET,
+) -> Response[CustomerLicenseList | Error]:
+    """Get the list of the customer's licenses (distributor)
+
+     List all the customer's licenses of a distributor.
+
+    Required role: `distributors.instance.customer_licenses.list` (also in `x-required-role`).
+
+    Paginated: `page_size` sets the page length (default 10) and the `next` token of an answer fetches
+    the following page; `next` is present only while more records follow.
+
+    Args:
+        draas_instance (str):
+        uuid (UUID):
+        page_size (int | Unset):  Default: 10.
+        next_ (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CustomerLicenseList | Error]
+    """
+
+    kwargs = _get_kwargs(
+        draas_instance=draas_instance,
+        uuid=uuid,
+        page_size=page_size,
+        next_=next_,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    draas_instance: str,
+    uuid: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    page_size: int | Unset = 10,
+    next_: str | Unset = UNSET,
+) -> CustomerLicenseList | Error | None:
+    """Get the list of the customer's licenses (distributor)
+
+     List all the customer's licenses of a distributor.
+
+    Required role: `distributors.instance.customer_licenses.list` (also in `x-required-role`).
+
+    Paginated: `page_size` sets the page length (default 10) and the `next` token of an answer fetches
+    the following page; `next` is present only while more records follow.
+
+    Args:
+        draas_instance (str):
+        uuid (UUID):
+        page_size (int | Unset):  Default: 10.
+        next_ (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CustomerLicenseList | Error
+    """
+
+    return sync_detailed(
+        draas_instance=draas_instance,
+        uuid=uuid,
+        client=client,
+        page_size=page_size,
+        next_=next_,
+    ).parsed
+
+
+async def asyncio_detailed(
+    draas_instance: str,
+    uuid: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    page_size: int | Unset = 10,
+    next_: str | Unset = UNSET,
+) -> Response[CustomerLicenseList | Error]:
+    """Get the list of the customer's licenses (distributor)
+
+     List all the customer's licenses of a distributor.
+
+    Required role: `distributors.instance.customer_licenses.list` (also in `x-required-role`).
+
+    Paginated: `page_size` sets the page length (default 10) and the `next` token of an answer fetches
+    the following page; `next` is present only while more records follow.
+
+    Args:
+        draas_instance (str):
+        uuid (UUID):
+        page_size (int | Unset):  Default: 10.
+        next_ (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CustomerLicenseList | Error]
+    """
+
+    kwargs = _get_kwargs(
+        draas_instance=draas_instance,
+        uuid=uuid,
+        page_size=page_size,
+        next_=next_,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    draas_instance: str,
+    uuid: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    page_size: int | Unset = 10,
+    next_: str | Unset = UNSET,
+) -> CustomerLicenseList | Error | None:
+    """Get the list of the customer's licenses (distributor)
+
+     List all the customer's licenses of a distributor.
+
+    Required role: `distributors.instance.customer_licenses.list` (also in `x-required-role`).
+
+    Paginated: `page_size` sets the page length (default 10) and the `next` token of an answer fetches
+    the following page; `next` is present only while more records follow.
+
+    Args:
+        draas_instance (str):
+        uuid (UUID):
+        page_size (int | Unset):  Default: 10.
+        next_ (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CustomerLicenseList | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            draas_instance=draas_instance,
+            uuid=uuid,
+            client=client,
+            page_size=page_size,
+            next_=next_,
+        )
+    ).parsed

@@ -1,0 +1,291 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.customer_license_update import CustomerLicenseUpdate
+from ...models.error import Error
+from ...types import Response
+
+
+def _get_kwargs(
+    draas_instance: str,
+    uuid: UUID,
+    id: int,
+    *,
+    body: CustomerLicenseUpdate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/v01/draas/{draas_instance}/groups/{uuid}/customer_licenses/{id}".format(
+            draas_instance=quote(str(draas_instance), safe=""),
+            uuid=quote(str(uuid), safe=""),
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Error | None:
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    draas_instance: str,
+    uuid: UUID,
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CustomerLicenseUpdate,
+) -> Response[Any | Error]:
+    """Modify an existing customer's license
+
+     This endpoint allows to modify an existing customer's license. Every field is optional; fields left
+    out are kept, and the SKU cannot be changed (inferred: the body documents no `sku` and no field as
+    required).
+
+    Required role: `groups.instance.customer_license.instance.update` (singular `customer_license`, as
+    the page spells it; also in `x-required-role`).
+
+    The page documents `status` with "enabled(default)" as on create; no default is declared here
+    (inferred: a default on a partial update would re-enable a disabled license whenever `status` is
+    left out). An unknown `id` is answered 404 (inferred).
+
+    Args:
+        draas_instance (str):
+        uuid (UUID):
+        id (int):
+        body (CustomerLicenseUpdate): Changes to a customer's license; every field is optional.
+            Fields left out are kept and the SKU cannot be changed (inferred: the body documents no
+            `sku` and no field as required).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Error]
+    """
+
+    kwargs = _get_kwargs(
+        draas_instance=draas_instance,
+        uuid=uuid,
+        id=id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    draas_instance: str,
+    uuid: UUID,
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CustomerLicenseUpdate,
+) -> Any | Error | None:
+    """Modify an existing customer's license
+
+     This endpoint allows to modify an existing customer's license. Every field is optional; fields left
+    out are kept, and the SKU cannot be changed (inferred: the body documents no `sku` and no field as
+    required).
+
+    Required role: `groups.instance.customer_license.instance.update` (singular `customer_license`, as
+    the page spells it; also in `x-required-role`).
+
+    The page documents `status` with "enabled(default)" as on create; no default is declared here
+    (inferred: a default on a partial update would re-enable a disabled license whenever `status` is
+    left out). An unknown `id` is answered 404 (inferred).
+
+    Args:
+        draas_instance (str):
+        uuid (UUID):
+        id (int):
+        body (CustomerLicenseUpdate): Changes to a customer's license; every field is optional.
+            Fields left out are kept and the SKU cannot be changed (inferred: the body documents no
+            `sku` and no field as required).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Error
+    """
+
+    return sync_detailed(
+        draas_instance=draas_instance,
+        uuid=uuid,
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    draas_instance: str,
+    uuid: UUID,
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CustomerLicenseUpdate,
+) -> Response[Any | Error]:
+    """Modify an existing customer's license
+
+     This endpoint allows to modify an existing customer's license. Every field is optional; fields left
+    out are kept, and the SKU cannot be changed (inferred: the body documents no `sku` and no field as
+    required).
+
+    Required role: `groups.instance.customer_license.instance.update` (singular `customer_license`, as
+    the page spells it; also in `x-required-role`).
+
+    The page documents `status` with "enabled(default)" as on create; no default is declared here
+    (inferred: a default on a partial update would re-enable a disabled license whenever `status` is
+    left out). An unknown `id` is answered 404 (inferred).
+
+    Args:
+        draas_instance (str):
+        uuid (UUID):
+        id (int):
+        body (CustomerLicenseUpdate): Changes to a customer's license; every field is optional.
+            Fields left out are kept and the SKU cannot be changed (inferred: the body documents no
+            `sku` and no field as required).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Error]
+    """
+
+    kwargs = _get_kwargs(
+        draas_instance=draas_instance,
+        uuid=uuid,
+        id=id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    draas_instance: str,
+    uuid: UUID,
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CustomerLicenseUpdate,
+) -> Any | Error | None:
+    """Modify an existing customer's license
+
+     This endpoint allows to modify an existing customer's license. Every field is optional; fields left
+    out are kept, and the SKU cannot be changed (inferred: the body documents no `sku` and no field as
+    required).
+
+    Required role: `groups.instance.customer_license.instance.update` (singular `customer_license`, as
+    the page spells it; also in `x-required-role`).
+
+    The page documents `status` with "enabled(default)" as on create; no default is declared here
+    (inferred: a default on a partial update would re-enable a disabled license whenever `status` is
+    left out). An unknown `id` is answered 404 (inferred).
+
+    Args:
+        draas_instance (str):
+        uuid (UUID):
+        id (int):
+        body (CustomerLicenseUpdate): Changes to a customer's license; every field is optional.
+            Fields left out are kept and the SKU cannot be changed (inferred: the body documents no
+            `sku` and no field as required).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            draas_instance=draas_instance,
+            uuid=uuid,
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.license_status import LicenseStatus, check_license_status
+
+T = TypeVar("T", bound="CustomerLicenseDetails")
+
+
+@_attrs_define
+class CustomerLicenseDetails:
+    """The details of a customer's license (the answer does not repeat its `id`)."""
+
+    name: str
+    """ Name of the customer license """
+    description: str
+    """ Description of the customer license """
+    sku: str
+    """ Stock keeping unit uniquely identifying the customer license """
+    status: LicenseStatus
+    """ Status of the customer's license. The vendor's pages close the list: `enabled` or `disabled`. Used for
+    responses too (inferred: the same field, which only create and update can set). """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        description = self.description
+
+        sku = self.sku
+
+        status: str = self.status
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "name": name,
+                "description": description,
+                "sku": sku,
+                "status": status,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        description = d.pop("description")
+
+        sku = d.pop("sku")
+
+        status = check_license_status(d.pop("status"))
+
+        customer_license_details = cls(
+            name=name,
+            description=description,
+            sku=sku,
+            status=status,
+        )
+
+        customer_license_details.additional_properties = d
+        return customer_license_details
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.license_ import License
+    from ..models.license_collection_links import LicenseCollectionLinks
+    from ..models.resource_attributes import ResourceAttributes
+
+
+T = TypeVar("T", bound="LicenseCollection")
+
+
+@_attrs_define
+class LicenseCollection:
+    """The licenses assigned to the user, in a collection wrapper (inferred: required properties, from the examples)."""
+
+    total_count: int
+    """ Number of licenses in `items`. """
+    items: list[License]
+    attributes: ResourceAttributes
+    """ Attributes of a Partner Center resource. """
+    links: LicenseCollectionLinks | Unset = UNSET
+    """ Links of the collection (e.g. to further pages), named by the SDKs only; shape not documented, so left open.
+    No SDK pages this collection. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        total_count = self.total_count
+
+        items = []
+        for items_item_data in self.items:
+            items_item = items_item_data.to_dict()
+            items.append(items_item)
+
+        attributes = self.attributes.to_dict()
+
+        links: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.links, Unset):
+            links = self.links.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "totalCount": total_count,
+                "items": items,
+                "attributes": attributes,
+            }
+        )
+        if links is not UNSET:
+            field_dict["links"] = links
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.license_ import License
+        from ..models.license_collection_links import LicenseCollectionLinks
+        from ..models.resource_attributes import ResourceAttributes
+
+        d = dict(src_dict)
+        total_count = d.pop("totalCount")
+
+        items = []
+        _items = d.pop("items")
+        for items_item_data in _items:
+            items_item = License.from_dict(items_item_data)
+
+            items.append(items_item)
+
+        attributes = ResourceAttributes.from_dict(d.pop("attributes"))
+
+        _links = d.pop("links", UNSET)
+        links: LicenseCollectionLinks | Unset
+        if isinstance(_links, Unset):
+            links = UNSET
+        else:
+            links = LicenseCollectionLinks.from_dict(_links)
+
+        license_collection = cls(
+            total_count=total_count,
+            items=items,
+            attributes=attributes,
+            links=links,
+        )
+
+        license_collection.additional_properties = d
+        return license_collection
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
