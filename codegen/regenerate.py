@@ -34,10 +34,22 @@ def generate(spec: Path, package: str, workdir: Path) -> Path:
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     out = workdir / package
     cmd = [
-        sys.executable, "-m", "openapi_python_client", "generate",
-        "--path", str(spec), "--meta", "none", "--output-path", str(out),
-        "--config", str(config), "--overwrite", "--fail-on-warning",
-        "--custom-template-path", str(ROOT / "codegen" / "templates"),
+        sys.executable,
+        "-m",
+        "openapi_python_client",
+        "generate",
+        "--path",
+        str(spec),
+        "--meta",
+        "none",
+        "--output-path",
+        str(out),
+        "--config",
+        str(config),
+        "--overwrite",
+        "--fail-on-warning",
+        "--custom-template-path",
+        str(ROOT / "codegen" / "templates"),
     ]
     proc = subprocess.run(cmd, cwd=workdir, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
@@ -50,11 +62,14 @@ def generate(spec: Path, package: str, workdir: Path) -> Path:
 
 def diff_trees(a: Path, b: Path) -> list[str]:
     """Relative paths that differ between two trees (missing on either side or changed)."""
+
     def files(root: Path) -> set[str]:
         return {
-            str(p.relative_to(root)) for p in root.rglob("*")
+            str(p.relative_to(root))
+            for p in root.rglob("*")
             if p.is_file() and not {"__pycache__", ".ruff_cache"} & set(p.parts)
         }
+
     fa, fb = files(a), files(b) if b.exists() else set()
     changed = [f for f in fa & fb if not filecmp.cmp(a / f, b / f, shallow=False)]
     return sorted((fa ^ fb) | set(changed))
