@@ -194,7 +194,7 @@ def test_401_refreshes_once_and_retries(cloudcockpit_mock: MockServer) -> None:
 def test_expired_fusion_token_is_refreshed_with_refresh_token(fusion_mock: MockServer) -> None:
     with fusion(fusion_mock) as client:
         assert client.list_customer_licenses("group", FUSION_GROUP, page_size=1).results == 27
-        # The cached access token expires early (a server-side revocation looks the same): 401, refresh, retry.
+        # The cached access token expires early (like a server-side revocation): 401, refresh, retry.
         expired = fusion_mock.token(exp=int(time.time()) - 5)
         client.auth._token = Token(Secret(expired), expires_at=time.time() + 3600)
         assert client.list_customer_licenses("group", FUSION_GROUP, page_size=1).results == 27
@@ -223,13 +223,15 @@ def test_bad_credentials_raise_authentication_error(
         with pytest.raises(AuthenticationError, match="invalid_client") as info:
             cc.list_customer_licenses(CC_CUSTOMER, provider_instance_id=CC_PROVIDER)
         assert "wrong-secret-value" not in str(info.value)
-    with Fusion(
-        fusion_mock.base_url,
-        draas_instance="draas_v1",
-        credentials=FusionLogin("admin@netaxis.example", "nope"),
-    ) as f:
-        with pytest.raises(AuthenticationError, match="401"):
-            f.list_customer_licenses("group", FUSION_GROUP)
+    with (
+        Fusion(
+            fusion_mock.base_url,
+            draas_instance="draas_v1",
+            credentials=FusionLogin("admin@netaxis.example", "nope"),
+        ) as f,
+        pytest.raises(AuthenticationError, match="401"),
+    ):
+        f.list_customer_licenses("group", FUSION_GROUP)
 
 
 # ---------------------------------------------------------------- paging

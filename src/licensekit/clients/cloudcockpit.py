@@ -1,0 +1,249 @@
+"""CloudCockpit CSP API: CloudCockpit (sync) and AsyncCloudCockpit.
+
+X-Tenant is sent on every call; X-Correlation-Id is a fresh UUID per call unless given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, ClassVar, cast
+from uuid import UUID
+
+import httpx
+from cloudcockpit_client import Client
+from cloudcockpit_client.api.licenses import list_customer_licenses, update_customer_user_licenses
+from cloudcockpit_client.api.subscriptions import list_azure_entitlements
+from cloudcockpit_client.models import AzureEntitlement, License, UpdateCustomerUserLicensesRequest
+from cloudcockpit_client.types import UNSET
+
+from ._base import AsyncBase, SyncBase, build_auth, generated_kwargs
+from ._secret import Secret
+from .auth import ClientCredentials, RefreshTokenCredentials
+from .errors import ApiError, CloudCockpitError
+from .sweep import SweepResult, asweep, sweep
+from .transport import CallIds, RetryPolicy
+
+DEFAULT_BASE_URL = "https://api.cloudcockpit.com"
+TOKEN_URL = "https://login.microsoftonline.com/4e806121-ff28-4286-ab4e-3be0a08f9ce0/oauth2/v2.0/token"
+SCOPE = "api://b92a36a4-feb8-4f47-a69c-29a180aa6d0a/.default"
+
+
+def _opt(value: Any) -> Any:
+    return UNSET if value is None else value
+
+
+def _update_body(
+    provider_instance_id: UUID, licenses: Sequence[License]
+) -> UpdateCustomerUserLicensesRequest:
+    return UpdateCustomerUserLicensesRequest(
+        provider_instance_id=provider_instance_id, customer_user_licenses=list(licenses)
+    )
+
+
+class _Common:
+    error: ClassVar[type[ApiError]] = CloudCockpitError
+    ids = CallIds(correlation="X-Correlation-Id")
+
+    def _setup(
+        self,
+        base_url: str,
+        tenant: str,
+        credentials: ClientCredentials | RefreshTokenCredentials | None,
+        token: str | Secret | None,
+    ) -> Any:
+        self.tenant = tenant
+        return build_auth(
+            base_url=base_url, credentials=credentials, token=token, token_url=TOKEN_URL, scope=SCOPE
+        )
+
+
+class CloudCockpit(_Common, SyncBase[Client]):
+    """Sync CloudCockpit client. `.generated` is the generated Client, ready for plain sync() calls."""
+
+    def __init__(
+        self,
+        base_url: str = DEFAULT_BASE_URL,
+        *,
+        tenant: str,
+        credentials: ClientCredentials | RefreshTokenCredentials | None = None,
+        token: str | Secret | None = None,
+        retry: RetryPolicy | None = None,
+        timeout: httpx.Timeout | float | None = None,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        auth = self._setup(base_url, tenant, credentials, token)
+        SyncBase.__init__(self, base_url, auth, retry)
+        self.generated = Client(
+            **generated_kwargs(
+                base_url,
+                headers={"X-Tenant": tenant},
+                timeout=timeout,
+                auth=auth,
+                transport=self._transport(transport),
+            )
+        )
+
+    def list_customer_licenses(
+        self,
+        customer_id: UUID,
+        *,
+        provider_instance_id: UUID,
+        reseller_id: UUID | None = None,
+        correlation_id: UUID | None = None,
+    ) -> list[License]:
+        return cast(
+            list[License],
+            self._call(
+                list_customer_licenses,
+                customer_id=customer_id,
+                provider_instance_id=provider_instance_id,
+                reseller_id=_opt(reseller_id),
+                x_tenant=self.tenant,
+                x_correlation_id=_opt(correlation_id),
+            ),
+        )
+
+    def update_customer_user_licenses(
+        self,
+        customer_id: UUID,
+        customer_user_id: UUID,
+        *,
+        provider_instance_id: UUID,
+        licenses: Sequence[License],
+        correlation_id: UUID | None = None,
+    ) -> None:
+        """PATCH: never retried automatically (a throttled or failed call raises)."""
+        self._call(
+            update_customer_user_licenses,
+            customer_id=customer_id,
+            customer_user_id=customer_user_id,
+            body=_update_body(provider_instance_id, licenses),
+            x_tenant=self.tenant,
+            x_correlation_id=_opt(correlation_id),
+        )
+
+    def list_azure_entitlements(
+        self,
+        customer_id: UUID,
+        subscription_id: UUID,
+        *,
+        reseller_id: UUID | None = None,
+        correlation_id: UUID | None = None,
+    ) -> list[AzureEntitlement]:
+        return cast(
+            list[AzureEntitlement],
+            self._call(
+                list_azure_entitlements,
+                customer_id=customer_id,
+                subscription_id=subscription_id,
+                reseller_id=_opt(reseller_id),
+                x_tenant=self.tenant,
+                x_correlation_id=_opt(correlation_id),
+            ),
+        )
+
+    def sweep_customer_licenses(
+        self, customer_ids: Iterable[UUID], *, provider_instance_id: UUID, max_in_flight: int = 8
+    ) -> SweepResult[UUID, list[License]]:
+        """Licenses of many customers, at most `max_in_flight` requests at a time (threads)."""
+        return sweep(
+            customer_ids,
+            lambda cid: self.list_customer_licenses(cid, provider_instance_id=provider_instance_id),
+            max_in_flight=max_in_flight,
+        )
+
+
+class AsyncCloudCockpit(_Common, AsyncBase[Client]):
+    """Async CloudCockpit client. `.generated` is the generated Client, ready for plain asyncio() calls."""
+
+    def __init__(
+        self,
+        base_url: str = DEFAULT_BASE_URL,
+        *,
+        tenant: str,
+        credentials: ClientCredentials | RefreshTokenCredentials | None = None,
+        token: str | Secret | None = None,
+        retry: RetryPolicy | None = None,
+        timeout: httpx.Timeout | float | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        auth = self._setup(base_url, tenant, credentials, token)
+        AsyncBase.__init__(self, base_url, auth, retry)
+        self.generated = Client(
+            **generated_kwargs(
+                base_url,
+                headers={"X-Tenant": tenant},
+                timeout=timeout,
+                auth=auth,
+                transport=self._transport(transport),
+            )
+        )
+
+    async def list_customer_licenses(
+        self,
+        customer_id: UUID,
+        *,
+        provider_instance_id: UUID,
+        reseller_id: UUID | None = None,
+        correlation_id: UUID | None = None,
+    ) -> list[License]:
+        return cast(
+            list[License],
+            await self._call(
+                list_customer_licenses,
+                customer_id=customer_id,
+                provider_instance_id=provider_instance_id,
+                reseller_id=_opt(reseller_id),
+                x_tenant=self.tenant,
+                x_correlation_id=_opt(correlation_id),
+            ),
+        )
+
+    async def update_customer_user_licenses(
+        self,
+        customer_id: UUID,
+        customer_user_id: UUID,
+        *,
+        provider_instance_id: UUID,
+        licenses: Sequence[License],
+        correlation_id: UUID | None = None,
+    ) -> None:
+        """PATCH: never retried automatically (a throttled or failed call raises)."""
+        await self._call(
+            update_customer_user_licenses,
+            customer_id=customer_id,
+            customer_user_id=customer_user_id,
+            body=_update_body(provider_instance_id, licenses),
+            x_tenant=self.tenant,
+            x_correlation_id=_opt(correlation_id),
+        )
+
+    async def list_azure_entitlements(
+        self,
+        customer_id: UUID,
+        subscription_id: UUID,
+        *,
+        reseller_id: UUID | None = None,
+        correlation_id: UUID | None = None,
+    ) -> list[AzureEntitlement]:
+        return cast(
+            list[AzureEntitlement],
+            await self._call(
+                list_azure_entitlements,
+                customer_id=customer_id,
+                subscription_id=subscription_id,
+                reseller_id=_opt(reseller_id),
+                x_tenant=self.tenant,
+                x_correlation_id=_opt(correlation_id),
+            ),
+        )
+
+    async def sweep_customer_licenses(
+        self, customer_ids: Iterable[UUID], *, provider_instance_id: UUID, max_in_flight: int = 8
+    ) -> SweepResult[UUID, list[License]]:
+        """Licenses of many customers, at most `max_in_flight` requests at a time (asyncio)."""
+
+        async def fetch(cid: UUID) -> list[License]:
+            return await self.list_customer_licenses(cid, provider_instance_id=provider_instance_id)
+
+        return await asweep(customer_ids, fetch, max_in_flight=max_in_flight)

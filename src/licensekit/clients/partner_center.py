@@ -1,0 +1,161 @@
+"""Microsoft Partner Center (user licenses): PartnerCenter (sync) and AsyncPartnerCenter.
+
+MS-RequestId and MS-CorrelationId are fresh UUIDs per call unless given; MS-RequestId stays the same
+across the retries of one call (the server uses it for idempotency).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, ClassVar, cast
+from uuid import UUID
+
+import httpx
+from partner_center_client import Client
+from partner_center_client.api.customer_users import get_user_licenses
+from partner_center_client.models import LicenseCollection
+from partner_center_client.types import UNSET
+
+from ._base import AsyncBase, SyncBase, build_auth, generated_kwargs
+from ._secret import Secret
+from .auth import ClientCredentials, RefreshTokenCredentials
+from .errors import ApiError, PartnerCenterError
+from .sweep import SweepResult, asweep, sweep
+from .transport import CallIds, RetryPolicy
+
+DEFAULT_BASE_URL = "https://api.partnercenter.microsoft.com"
+TOKEN_URL = "https://login.microsoftonline.com/organizations/oauth2/v2.0/token"
+SCOPE = "https://api.partnercenter.microsoft.com/user_impersonation offline_access"
+
+UserKey = tuple[UUID, str]  # (customer tenant id, user id or UPN)
+
+
+class _Common:
+    error: ClassVar[type[ApiError]] = PartnerCenterError
+    ids = CallIds(correlation="MS-CorrelationId", request_id="MS-RequestId")
+
+    @staticmethod
+    def _kwargs(
+        customer_id: UUID,
+        user_id: str,
+        license_group_ids: Sequence[str] | None,
+        request_id: UUID | None,
+        correlation_id: UUID | None,
+    ) -> dict[str, Any]:
+        return {
+            "customer_id": customer_id,
+            "user_id": user_id,
+            "license_group_ids": UNSET if license_group_ids is None else list(license_group_ids),
+            "ms_request_id": UNSET if request_id is None else request_id,
+            "ms_correlation_id": UNSET if correlation_id is None else correlation_id,
+        }
+
+
+class PartnerCenter(_Common, SyncBase[Client]):
+    """Sync Partner Center client. `.generated` is the generated Client, ready for plain sync() calls."""
+
+    def __init__(
+        self,
+        base_url: str = DEFAULT_BASE_URL,
+        *,
+        credentials: RefreshTokenCredentials | ClientCredentials | None = None,
+        token: str | Secret | None = None,
+        retry: RetryPolicy | None = None,
+        timeout: httpx.Timeout | float | None = None,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        auth = build_auth(
+            base_url=base_url, credentials=credentials, token=token, token_url=TOKEN_URL, scope=SCOPE
+        )
+        SyncBase.__init__(self, base_url, auth, retry)
+        self.generated = Client(
+            **generated_kwargs(
+                base_url, headers=None, timeout=timeout, auth=auth, transport=self._transport(transport)
+            )
+        )
+
+    def get_user_licenses(
+        self,
+        customer_id: UUID,
+        user_id: str,
+        *,
+        license_group_ids: Sequence[str] | None = None,
+        request_id: UUID | None = None,
+        correlation_id: UUID | None = None,
+    ) -> LicenseCollection:
+        return cast(
+            LicenseCollection,
+            self._call(
+                get_user_licenses,
+                **self._kwargs(customer_id, user_id, license_group_ids, request_id, correlation_id),
+            ),
+        )
+
+    def sweep_user_licenses(
+        self,
+        users: Iterable[UserKey],
+        *,
+        license_group_ids: Sequence[str] | None = None,
+        max_in_flight: int = 8,
+    ) -> SweepResult[UserKey, LicenseCollection]:
+        """Licenses of many (customer, user) pairs, at most `max_in_flight` requests at a time (threads)."""
+        return sweep(
+            users,
+            lambda key: self.get_user_licenses(key[0], key[1], license_group_ids=license_group_ids),
+            max_in_flight=max_in_flight,
+        )
+
+
+class AsyncPartnerCenter(_Common, AsyncBase[Client]):
+    """Async Partner Center client. `.generated` is the generated Client, ready for plain asyncio() calls."""
+
+    def __init__(
+        self,
+        base_url: str = DEFAULT_BASE_URL,
+        *,
+        credentials: RefreshTokenCredentials | ClientCredentials | None = None,
+        token: str | Secret | None = None,
+        retry: RetryPolicy | None = None,
+        timeout: httpx.Timeout | float | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        auth = build_auth(
+            base_url=base_url, credentials=credentials, token=token, token_url=TOKEN_URL, scope=SCOPE
+        )
+        AsyncBase.__init__(self, base_url, auth, retry)
+        self.generated = Client(
+            **generated_kwargs(
+                base_url, headers=None, timeout=timeout, auth=auth, transport=self._transport(transport)
+            )
+        )
+
+    async def get_user_licenses(
+        self,
+        customer_id: UUID,
+        user_id: str,
+        *,
+        license_group_ids: Sequence[str] | None = None,
+        request_id: UUID | None = None,
+        correlation_id: UUID | None = None,
+    ) -> LicenseCollection:
+        return cast(
+            LicenseCollection,
+            await self._call(
+                get_user_licenses,
+                **self._kwargs(customer_id, user_id, license_group_ids, request_id, correlation_id),
+            ),
+        )
+
+    async def sweep_user_licenses(
+        self,
+        users: Iterable[UserKey],
+        *,
+        license_group_ids: Sequence[str] | None = None,
+        max_in_flight: int = 8,
+    ) -> SweepResult[UserKey, LicenseCollection]:
+        """Licenses of many (customer, user) pairs, at most `max_in_flight` requests at a time (asyncio)."""
+
+        async def fetch(key: UserKey) -> LicenseCollection:
+            return await self.get_user_licenses(key[0], key[1], license_group_ids=license_group_ids)
+
+        return await asweep(users, fetch, max_in_flight=max_in_flight)
