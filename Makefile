@@ -11,7 +11,7 @@ export PATH := $(abspath $(BIN)):$(abspath node_modules/.bin):$(PATH)
 PY_STAMP   := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: install regenerate check-generated lint format test contract mock bench clean
+.PHONY: install regenerate check-generated lint format test contract contract-mutants mock bench clean
 
 install: $(PY_STAMP) $(NODE_STAMP) ## venv with pinned Python packages, and the pinned Node tools
 
@@ -43,6 +43,28 @@ format: $(PY_STAMP)
 
 test: install check-generated lint ## everything: spec checks, property tests, mocks, client layer, contract suites
 	$(BIN)/pytest
+
+CONTRACT_APIS := $(if $(filter all,$(API)),cloudcockpit fusion partner-center,$(API))
+CONTRACT_ARGS ?=
+
+contract: $(PY_STAMP) ## contract suites against our mocks (API=fusion for one; LICENSEKIT_<API>_URL for a live target)
+	@mkdir -p reports
+	@status=0; for api in $(CONTRACT_APIS); do \
+	  $(BIN)/pytest contract_tests/test_$$(echo $$api | tr - _).py --api $$api -p no:cacheprovider \
+	    --junitxml=reports/contract-$$api.xml -o junit_suite_name=contract-$$api $(CONTRACT_ARGS) || status=1; \
+	done; exit $$status
+
+contract-mutants: $(PY_STAMP) ## proof the suites catch defects: each planted-defect mock must fail its suite
+	@mkdir -p reports
+	$(BIN)/pytest contract_tests/mutants -s -p no:cacheprovider --junitxml=reports/contract-mutants.xml
+
+BENCH_ARGS ?=
+
+bench: install ## benchmarks (not part of test): writes bench/results.md; installs wrk with apt-get if missing
+	$(PY) -m bench.run $(BENCH_ARGS)
+
+mock: $(PY_STAMP) ## serve the mocks on loopback (API=fusion for one); prints "<api> <url>" per mock
+	$(PY) -m licensekit serve --api $(API)
 
 clean:
 	rm -rf $(VENV) node_modules reports .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,2 +1,122 @@
-def main() -> None:
-    raise SystemExit("not yet")
+"""licensekit command line: `serve` the mocks, make a `token` for them.
+
+python -m licensekit serve --api fusion --port 0      # prints: fusion http://127.0.0.1:PORT
+python -m licensekit serve --api all                   # the three mocks, on three ports
+python -m licensekit token --api fusion --roles groups.instance.customer_licenses.list
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import signal
+import sys
+from typing import Any
+
+APIS = ("cloudcockpit", "fusion", "partner-center")
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .mock.registry import build_app
+    from .mock.server import bind, make_server, url_of
+
+    seed = None
+    if args.seed:
+        with open(args.seed, encoding="utf-8") as handle:
+            seed = json.load(handle)
+    apis = APIS if args.api == "all" else (args.api,)
+    servers = []
+    for offset, api in enumerate(apis):
+        app = build_app(api, seed=seed, secret=args.secret, check_responses=args.check_responses)
+        sock = bind(args.host, args.port + offset if args.port else 0)
+        servers.append((make_server(app), sock))
+        print(f"{api} {url_of(sock)}", flush=True)
+
+    async def run() -> None:
+        def stop() -> None:
+            for server, _ in servers:
+                server.should_exit = True
+
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop)
+        await asyncio.gather(*(server.serve(sockets=[sock]) for server, sock in servers))
+
+    try:
+        import uvloop
+
+        uvloop.run(run())
+    except ImportError:
+        asyncio.run(run())
+    return 0
+
+
+def _claim(text: str) -> tuple[str, Any]:
+    key, sep, value = text.partition("=")
+    if not sep:
+        raise argparse.ArgumentTypeError("expected KEY=VALUE (VALUE may be JSON)")
+    try:
+        return key, json.loads(value)
+    except ValueError:
+        return key, value
+
+
+def _token(args: argparse.Namespace) -> int:
+    from .mock.tokens import make_token
+
+    claims: dict[str, Any] = dict(args.claim or [])
+    for name in ("tenants", "roles", "entities"):
+        if getattr(args, name) is not None:
+            claims[name] = getattr(args, name)
+    for name in ("sub", "tid", "scp"):
+        if getattr(args, name) is not None:
+            claims[name] = getattr(args, name)
+    if args.app_only:
+        claims["scp"] = None
+    print(make_token(args.api, secret=args.secret, lifetime=args.lifetime, **claims))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="licensekit", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run mock servers until interrupted; prints 'API URL' per mock")
+    serve.add_argument("--api", choices=[*APIS, "all"], default="all")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument(
+        "--port", type=int, default=0, help="0: a free port (with --api all: PORT, PORT+1, PORT+2)"
+    )
+    serve.add_argument("--seed", help="a seed document (JSON) replacing the built-in data")
+    serve.add_argument(
+        "--secret", help="token signing secret (default: $LICENSEKIT_MOCK_SECRET or the built-in)"
+    )
+    serve.add_argument(
+        "--check-responses", action="store_true", help="record answers that drift from the spec"
+    )
+    serve.set_defaults(run=_serve)
+
+    token = commands.add_parser("token", help="print a bearer token the mocks accept")
+    token.add_argument("--api", choices=APIS, required=True)
+    token.add_argument("--sub")
+    token.add_argument("--tenants", nargs="+", help="cloudcockpit: portal domains allowed as X-Tenant")
+    token.add_argument("--roles", nargs="+", help="fusion: roles held (default: every role)")
+    token.add_argument(
+        "--entities", nargs="+", help="fusion: uuids of the entities controlled (default: all)"
+    )
+    token.add_argument("--tid", help="partner-center: partner tenant id")
+    token.add_argument("--scp", help="partner-center: delegated scopes (default user_impersonation)")
+    token.add_argument("--app-only", action="store_true", help="partner-center: an app-only token (no scp)")
+    token.add_argument("--lifetime", type=int, default=3600, help="seconds until exp (negative: expired)")
+    token.add_argument("--claim", action="append", type=_claim, metavar="KEY=VALUE", help="any other claim")
+    token.add_argument("--secret")
+    token.set_defaults(run=_token)
+
+    args = parser.parse_args(argv)
+    result: int = args.run(args)
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

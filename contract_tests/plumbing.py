@@ -1,0 +1,206 @@
+"""Shared plumbing of the contract suites: which target each API is aimed at, schemas, counters.
+
+Target switch (per API; API is one of cloudcockpit, fusion, partner-center, env prefix uses the
+upper-case name with `-` as `_`: CLOUDCOCKPIT, FUSION, PARTNER_CENTER):
+
+- default: our mock server, started by the suite on a free loopback port and stopped after;
+- `LICENSEKIT_<API>_URL` (or `--target-url URL` together with `--api <API>`): any base URL, with the
+  credentials and ids of existing objects from the environment (see `LIVE_ENV` below). Against such a
+  target the suite is read-only unless `--allow-writes` (or `LICENSEKIT_ALLOW_WRITES=1`) is given.
+
+Determinism: fixed seed 20240501 unless `--contract-seed` / `LICENSEKIT_CONTRACT_SEED` (an integer, or
+`random`); example counts from `--contract-examples` / `LICENSEKIT_CONTRACT_EXAMPLES`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import threading
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SPECS = ROOT / "specs"
+APIS = ("cloudcockpit", "fusion", "partner-center")
+SPEC_FILES = {api: SPECS / f"{api}.yaml" for api in APIS}
+DEFAULT_SEED = 20240501
+DEFAULT_EXAMPLES = 25
+
+# Environment variables read for a live (non-mock) target, by API: name -> meaning.
+LIVE_ENV: dict[str, dict[str, str]] = {
+    "cloudcockpit": {
+        "URL": "base URL, e.g. https://api.cloudcockpit.com",
+        "TOKEN": "bearer access token (Entra ID client-credentials token for the CloudCockpit API)",
+        "TENANT": "X-Tenant: the portal domain, e.g. portal.cloudcockpit.com",
+        "CUSTOMER_ID": "uuid of an existing Microsoft customer",
+        "PROVIDER_INSTANCE_ID": "uuid of its provider instance",
+        "USER_ID": "uuid of an existing user of that customer (for the PATCH, with --allow-writes)",
+        "SUBSCRIPTION_ID": "uuid of an existing parent Azure plan subscription of that customer",
+    },
+    "fusion": {
+        "URL": "base URL, e.g. https://apioaas-prov.netaxis.cloud",
+        "TOKEN": "bearer access token (from POST /api/v01/auth/login)",
+        "DRAAS_INSTANCE": "the draas_instance path segment, e.g. draas_v1",
+        "GROUP_UUID": "uuid of an existing group",
+        "DISTRIBUTOR_UUID": "uuid of an existing distributor",
+        "RESELLER_UUID": "uuid of an existing reseller",
+        "TENANT_UUID": "uuid of an existing tenant",
+    },
+    "partner-center": {
+        "URL": "base URL, e.g. https://api.partnercenter.microsoft.com",
+        "TOKEN": "App+User bearer access token for Partner Center",
+        "CUSTOMER_ID": "customer tenant id (uuid)",
+        "USER_ID": "id or UPN of an existing user of that customer",
+    },
+}
+
+
+def env_prefix(api: str) -> str:
+    return "LICENSEKIT_" + api.upper().replace("-", "_") + "_"
+
+
+@dataclass
+class Target:
+    api: str
+    mode: str  # "mock" or "live"
+    base_url: str | None = None
+    token: str = ""
+    ids: dict[str, str] = field(default_factory=dict)
+    allow_writes: bool = True
+    server: Any = None  # the running mock, in mock mode
+
+    @property
+    def is_mock(self) -> bool:
+        return self.mode == "mock"
+
+    def headers(self) -> dict[str, str]:
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        if self.api == "cloudcockpit" and self.ids.get("tenant"):
+            headers["X-Tenant"] = self.ids["tenant"]
+        return headers
+
+    def secrets(self) -> list[str]:
+        return [s for s in (self.token,) if s and len(s) >= 6]
+
+
+@dataclass
+class Settings:
+    seed: int = DEFAULT_SEED
+    seed_is_random: bool = False
+    examples: int = DEFAULT_EXAMPLES
+    allow_writes: bool = False
+    target_url: str | None = None
+    apis: tuple[str, ...] = APIS
+    targets: dict[str, Target] = field(default_factory=dict)
+
+
+_settings: Settings | None = None
+_lock = threading.Lock()
+
+
+def configure(
+    *,
+    seed: str | None,
+    examples: str | None,
+    allow_writes: bool,
+    target_url: str | None,
+    api: str | None,
+) -> Settings:
+    global _settings
+    env = os.environ
+    seed_raw = seed or env.get("LICENSEKIT_CONTRACT_SEED") or str(DEFAULT_SEED)
+    settings = Settings()
+    if seed_raw == "random":
+        settings.seed = random.SystemRandom().randrange(1, 2**31)
+        settings.seed_is_random = True
+    else:
+        settings.seed = int(seed_raw)
+    settings.examples = int(examples or env.get("LICENSEKIT_CONTRACT_EXAMPLES") or DEFAULT_EXAMPLES)
+    settings.allow_writes = allow_writes or env.get("LICENSEKIT_ALLOW_WRITES", "") in ("1", "true", "yes")
+    api_sel = api or env.get("LICENSEKIT_API") or "all"
+    settings.apis = APIS if api_sel == "all" else tuple(a.strip() for a in api_sel.split(","))
+    for a in settings.apis:
+        if a not in APIS:
+            raise ValueError(f"unknown API {a!r}; expected one of {', '.join(APIS)} or all")
+    if target_url and len(settings.apis) != 1:
+        raise ValueError("--target-url needs exactly one API: add --api <name>")
+    settings.target_url = target_url
+    for a in APIS:
+        settings.targets[a] = _make_target(a, settings, target_url if a in settings.apis else None)
+    _settings = settings
+    return settings
+
+
+def _make_target(api: str, settings: Settings, target_url: str | None) -> Target:
+    prefix = env_prefix(api)
+    url = target_url or os.environ.get(prefix + "URL")
+    if not url:
+        from licensekit.mock.tokens import make_token
+
+        # A bare token (no roles/tenants/entities claims) may call everything on our mocks.
+        return Target(api=api, mode="mock", token=make_token(api), ids=mock_ids(api), allow_writes=True)
+    ids = {key.lower(): os.environ[prefix + key] for key in LIVE_ENV[api] if os.environ.get(prefix + key)}
+    ids.pop("url", None)
+    token = ids.pop("token", "")
+    return Target(
+        api=api,
+        mode="live",
+        base_url=url.rstrip("/"),
+        token=token,
+        ids=ids,
+        allow_writes=settings.allow_writes,
+    )
+
+
+def settings() -> Settings:
+    if _settings is None:  # imported outside pytest (or before configure): defaults from the environment
+        return configure(seed=None, examples=None, allow_writes=False, target_url=None, api=None)
+    return _settings
+
+
+def target(api: str) -> Target:
+    return settings().targets[api]
+
+
+# -- ids of objects that exist in the mocks' seed data -------------------------------------------------
+def _seed(api: str) -> dict[str, Any]:
+    try:
+        from licensekit.mock.vendor import default_seed
+
+        return default_seed(api.replace("-", "_"))
+    except Exception:
+        path = ROOT / "src" / "licensekit" / "mock" / "data"
+        for name in (f"{api}.json", f"{api.replace('-', '_')}.json"):
+            if (path / name).exists():
+                return json.loads((path / name).read_text())
+    return {}
+
+
+def mock_ids(api: str) -> dict[str, str]:
+    """Ids of seeded objects the suites aim their positive cases at (adapted to the seed's layout)."""
+    from . import seeds
+
+    return seeds.ids_from_seed(api, _seed(api))
+
+
+# -- counters for the end-of-run table ----------------------------------------------------------------
+class Stats:
+    def __init__(self) -> None:
+        self.operations: dict[str, set[str]] = defaultdict(set)
+        self.cases: Counter[str] = Counter()
+        self.failures: dict[str, Counter[str]] = defaultdict(Counter)
+        self.scenarios: Counter[str] = Counter()
+
+    def case(self, api: str, operation: str) -> None:
+        self.operations[api].add(operation)
+        self.cases[api] += 1
+
+    def failure(self, api: str, check: str) -> None:
+        self.failures[api][check] += 1
+
+
+STATS = Stats()

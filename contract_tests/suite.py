@@ -1,0 +1,157 @@
+"""Building blocks the three suites share: the schemathesis schema for an API, running one case with
+every check, the custom checks, and the write guard."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+import schemathesis
+import yaml
+from schemathesis.config._output import DEFAULT_KEYS_TO_SANITIZE
+from schemathesis.core.failures import Failure, FailureGroup
+
+from . import plumbing
+from .plumbing import SPEC_FILES, STATS
+
+WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+SKIP_WRITES = (
+    "writes against a non-mock target are off: pass --allow-writes (or LICENSEKIT_ALLOW_WRITES=1) to run them"
+)
+
+
+def build_schema(
+    api: str,
+    *,
+    parameters: dict[str, Any] | None = None,
+    operations: list[dict[str, Any]] | None = None,
+    stateful_steps: int = 6,
+    drop_security: tuple[str, ...] = (),
+) -> Any:
+    """The API's schema with the run's seed, example count, credentials and target URL applied.
+
+    `parameters`: fixed values for parameters by name (ids of objects that exist on the target), so
+    that positive cases reach real objects. `operations`: per-operation config sections (checks with
+    other expected statuses, each with its reason next to it in the suite)."""
+    s = plumbing.settings()
+    target = plumbing.target(api)
+    config = schemathesis.Config.from_dict(
+        {
+            "seed": s.seed,
+            "output": {
+                "sanitization": {
+                    "keys-to-sanitize": [*DEFAULT_KEYS_TO_SANITIZE, "x-tenant", "password", "refresh_token"]
+                }
+            },
+            # The token goes through schemathesis' auth (so its auth probes know it is explicit), the
+            # other fixed headers (X-Tenant) as headers.
+            "headers": {k: v for k, v in target.headers().items() if k != "Authorization"},
+            **({"auth": {"openapi": {"bearerAuth": {"bearer": target.token}}}} if target.token else {}),
+            "parameters": parameters or {},
+            "operations": operations or [],
+            "phases": {
+                "stateful": {"max-steps": stateful_steps},
+                # Read-only against a real service: no probes with undeclared methods (a DELETE on a
+                # collection path could be implemented there without being documented).
+                **({} if target.allow_writes else {"coverage": {"unexpected-methods": ["OPTIONS", "TRACE"]}}),
+            },
+            "generation": {"max-examples": s.examples, "database": "none"},
+            "request-timeout": 15,
+        }
+    )
+    if drop_security:
+        document = yaml.safe_load(SPEC_FILES[api].read_text())
+        document["security"] = [r for r in document.get("security", []) if not set(r) & set(drop_security)]
+        schema = schemathesis.openapi.from_dict(document, config=config)
+    else:
+        schema = schemathesis.openapi.from_path(SPEC_FILES[api], config=config)
+    if target.base_url:
+        schema.config.update(base_url=target.base_url)
+    return schema
+
+
+def guard_writes(api: str, method: str) -> None:
+    if method.upper() in WRITE_METHODS and not plumbing.target(api).allow_writes:
+        pytest.skip(SKIP_WRITES)
+
+
+EXTRA_CHECKS: dict[str, list[Any]] = {}
+
+
+def run_case(api: str, case: Any, **kwargs: Any) -> Any:
+    """`case.call_and_validate()` with every check (built-in and ours), counted for the summary table."""
+    guard_writes(api, case.operation.method)
+    STATS.case(api, case.operation.label)
+    try:
+        kwargs.setdefault("base_url", plumbing.target(api).base_url)
+        return case.call_and_validate(additional_checks=EXTRA_CHECKS.get(api, []), **kwargs)
+    except FailureGroup as group:
+        for failure in group.exceptions:
+            STATS.failure(api, failure_name(failure))
+        raise
+    except Failure as failure:
+        STATS.failure(api, failure_name(failure))
+        raise
+
+
+def failure_name(failure: BaseException) -> str:
+    return str(getattr(failure, "title", None) or type(failure).__name__)
+
+
+def _is_uuid(value: Any) -> bool:
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+def echo_headers(ctx: Any, response: Any, case: Any) -> bool | None:
+    """Partner Center echoes MS-RequestId and MS-CorrelationId: the same value back when one was sent."""
+    sent = {k.lower(): v for k, v in (case.headers or {}).items()}
+    got = {k.lower(): v for k, v in response.headers.items()}
+    for name in ("ms-requestid", "ms-correlationid"):
+        if name not in sent or not _is_uuid(sent[name]):
+            continue  # nothing (or not a GUID) sent: the server makes one up, which is allowed
+        value = got.get(name)
+        value = value[0] if isinstance(value, list) and value else value
+        if value != sent[name]:
+            raise AssertionError(f"{name} not echoed: sent {sent[name]!r}, got {value!r}")
+    return None
+
+
+class StatefulCounter:
+    """Hooks for a state machine: counts its calls for the summary table and runs our extra check."""
+
+    @staticmethod
+    def wrap(api: str, machine: type) -> type:
+        class Counted(machine):  # type: ignore[misc, valid-type]
+            def before_call(self, case: Any) -> None:
+                guard_writes(api, case.operation.method)
+                STATS.case(api, case.operation.label)
+                super().before_call(case)
+
+            def get_call_kwargs(self, case: Any) -> dict[str, Any]:
+                kwargs = dict(super().get_call_kwargs(case))
+                kwargs["base_url"] = plumbing.target(api).base_url
+                return kwargs
+
+            def validate_response(self, response: Any, case: Any, **kwargs: Any) -> Any:
+                try:
+                    return super().validate_response(
+                        response, case, additional_checks=EXTRA_CHECKS.get(api, []), **kwargs
+                    )
+                except FailureGroup as group:
+                    for failure in group.exceptions:
+                        STATS.failure(api, failure_name(failure))
+                    raise
+                except Failure as failure:
+                    STATS.failure(api, failure_name(failure))
+                    raise
+
+        Counted.__name__ = f"{machine.__name__}_{api.replace('-', '_')}"
+        return Counted
+
+
+EXTRA_CHECKS["partner-center"] = [echo_headers]

@@ -1,0 +1,413 @@
+"""The mock as a raw ASGI callable: routing, auth, validation and admin endpoints around a vendor.
+
+Per request the engine does only what the spec could not decide in advance: match the path, check the
+token, coerce and validate the parameters and body with validators compiled at start-up, call the
+vendor's synchronous handler. Order of refusals: 404/405 (route), injected fault, 401 (token), 403
+(vendor: roles, tenant), 413/415/400 (body and parameters), then the handler. Bad input never reaches a
+handler, so it cannot change the state; a handler that raises becomes the vendor's 500 and is logged.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import deque
+from typing import Any
+from urllib.parse import parse_qsl
+
+from .faults import FaultError, Faults, parse_fault
+from .http import Request, Response, empty_response, json_response, parse_json
+from .oauth import TokenEndpoint
+from .spec import Api, InvalidInstance, Operation, Problem, iter_problems
+from .tokens import TokenCache, TokenError
+from .vendor import SeedError, VendorMock
+
+log = logging.getLogger("licensekit.mock")
+
+BODY_LIMIT = 1024 * 1024  # 1 MiB, documented in the specs' 413 answers
+ADMIN_BODY_LIMIT = 16 * 1024 * 1024
+ADMIN = "/__mock__/"
+# Request headers that never go into the request log.
+_SECRET_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization"})
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+def _is_json_media(content_type: str) -> bool:
+    media, _, params = content_type.partition(";")
+    media = media.strip().lower()
+    if media != "application/json" and not (media.startswith("application/") and media.endswith("+json")):
+        return False
+    charset = params.strip().lower()
+    return not charset or charset.replace(" ", "") in ("charset=utf-8", 'charset="utf-8"')
+
+
+async def read_body(receive: Any, limit: int, declared_length: str | None) -> bytes:
+    if declared_length is not None and declared_length.isdigit() and int(declared_length) > limit:
+        raise BodyTooLarge
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            break
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            raise BodyTooLarge
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+class MockApp:
+    def __init__(
+        self,
+        vendor: VendorMock,
+        api: Api,
+        *,
+        secret: str,
+        check_responses: bool = False,
+        body_limit: int = BODY_LIMIT,
+        log_size: int = 1000,
+    ) -> None:
+        self.vendor = vendor
+        self.api = api
+        self.secret = secret
+        self.router = api.router
+        self.handlers = vendor.handlers()
+        missing = set(api.operations) - set(self.handlers)
+        if missing:
+            raise ValueError(f"{vendor.api}: no handler for {', '.join(sorted(missing))}")
+        self.startup_seed = vendor.seed
+        self.oauth = TokenEndpoint(vendor.api, secret, vendor.seed.get("oauth", {}))
+        self.tokens = TokenCache(secret)
+        self.faults = Faults()
+        self.check_responses = check_responses
+        self.body_limit = body_limit
+        self.requests: deque[dict[str, Any]] = deque(maxlen=log_size)
+        self.drift: list[dict[str, Any]] = []
+        self.in_flight = 0
+        self.max_in_flight = 0
+
+    # ------------------------------------------------------------------ ASGI entry point
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            if scope["type"] == "lifespan":
+                while (await receive())["type"] != "lifespan.shutdown":
+                    await send({"type": "lifespan.startup.complete"})
+                await send({"type": "lifespan.shutdown.complete"})
+            return
+        start = time.time()
+        self.in_flight += 1
+        if self.in_flight > self.max_in_flight:
+            self.max_in_flight = self.in_flight
+        headers: dict[str, str] = {}
+        for name, value in scope["headers"]:
+            key = name.decode("latin-1")
+            text = value.decode("latin-1")
+            headers[key] = f"{headers[key]}, {text}" if key in headers else text
+        operation_id: str | None = None
+        try:
+            if scope["path"].startswith(ADMIN):
+                response = await self._admin(scope, receive, headers)
+            else:
+                response, operation_id = await self._vendor_call(scope, receive, headers)
+        finally:
+            self.in_flight -= 1
+        await self._send(send, response)
+        self.requests.append(
+            {
+                "method": scope["method"],
+                "path": scope["path"],
+                "query": scope["query_string"].decode("latin-1"),
+                "operationId": operation_id,
+                "status": response.status,
+                "headers": {k: v for k, v in headers.items() if k not in _SECRET_HEADERS},
+                "start": start,
+                "end": time.time(),
+            }
+        )
+
+    @staticmethod
+    async def _send(send: Any, response: Response) -> None:
+        headers = response.headers
+        if response.status not in (204, 304):
+            headers = [*headers, (b"content-length", str(len(response.content)).encode())]
+        await send({"type": "http.response.start", "status": response.status, "headers": headers})
+        await send({"type": "http.response.body", "body": response.content})
+
+    # ------------------------------------------------------------------ vendor paths
+
+    async def _vendor_call(
+        self, scope: dict[str, Any], receive: Any, headers: dict[str, str]
+    ) -> tuple[Response, str | None]:
+        vendor = self.vendor
+        try:
+            match = self.router.match(scope["raw_path"].decode("latin-1"))
+        except UnicodeDecodeError:
+            response = vendor.error(None, 400, "The request path is not valid UTF-8.", {})
+            vendor.finish(headers, response)
+            return response, None
+        if match is None:
+            response = vendor.error(None, 404, "No resource matches the request path.", {})
+            vendor.finish(headers, response)
+            return response, None
+        route, raw_params = match
+        op = route.operations.get(scope["method"])
+        if op is None:
+            response = vendor.error(
+                None, 405, f"Method {scope['method']} is not allowed here.", {"Allow": route.allow}
+            )
+            vendor.finish(headers, response)
+            return response, None
+        request = Request(scope["method"], scope["path"], headers, op)
+        fault = self.faults.take(op.operation_id)
+        if fault is not None:
+            if fault.delay:
+                await asyncio.sleep(fault.delay)
+            if fault.status is not None:
+                response = vendor.fault(request, fault.status, fault.retry_after)
+                vendor.finish(headers, response)
+                return response, op.operation_id
+        body = b""
+        too_large = False
+        if op.body_media_types:  # only operations with a request body read (and limit) it
+            try:
+                body = await read_body(receive, self.body_limit, headers.get("content-length"))
+            except BodyTooLarge:
+                too_large = True
+        response = self.handle(request, raw_params, scope["query_string"], body, too_large)
+        vendor.finish(headers, response)
+        if self.check_responses and fault is None:
+            self._check_response(op, response)
+        return response, op.operation_id
+
+    def handle(
+        self, request: Request, raw_params: dict[str, str], query_string: bytes, body: bytes, too_large: bool
+    ) -> Response:
+        """Everything after routing, synchronously: no other request runs until it returns."""
+        vendor = self.vendor
+        op = request.op
+        if op.secured:
+            refusal = self._authenticate(request)
+            if refusal is not None:
+                return refusal
+        refusal = vendor.authorize(request)
+        if refusal is not None:
+            return refusal
+        if too_large:
+            return vendor.error(request, 413, f"The request body is larger than {self.body_limit} bytes.", {})
+        problems: list[Problem] = []
+        try:
+            self._parse_params(request, raw_params, query_string, problems)
+            if op.body_media_types:
+                refusal = self._parse_body(request, body, problems)
+                if refusal is not None:
+                    return refusal
+        except InvalidInstance as exc:
+            return vendor.error(request, 400, f"The request holds text that is not valid Unicode: {exc}", {})
+        if problems:
+            return vendor.invalid(request, problems)
+        try:
+            return self.handlers[op.operation_id](request)
+        except Exception:
+            log.exception("%s handler %s failed", vendor.api, op.operation_id)
+            return vendor.error(request, 500, "An unexpected error occurred.", {})
+
+    def _authenticate(self, request: Request) -> Response | None:
+        value = request.headers.get("authorization", "")
+        scheme, _, token = value.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            return self.vendor.unauthorized(request, "A bearer token is required.")
+        try:
+            request.claims = self.tokens.verify(token.strip())
+        except TokenError as exc:
+            return self.vendor.unauthorized(request, f"The bearer token is invalid: {exc}.")
+        return None
+
+    @staticmethod
+    def _parse_params(
+        request: Request, raw_params: dict[str, str], query_string: bytes, problems: list[Problem]
+    ) -> None:
+        op = request.op
+        for param in op.path_params:
+            value, found = param.parse([raw_params[param.name]])
+            problems.extend(found)
+            request.path_params[param.name] = value
+        if query_string:
+            try:
+                pairs = parse_qsl(query_string.decode("utf-8"), keep_blank_values=True, errors="strict")
+            except UnicodeDecodeError:
+                problems.append(Problem("query", "", "The query string is not valid UTF-8."))
+                pairs = []
+            query: dict[str, list[str]] = {}
+            for key, value in pairs:
+                query.setdefault(key, []).append(value)
+        else:
+            query = {}
+        for param in op.query_params:
+            raw = query.get(param.name)
+            if raw is None:
+                if param.required:
+                    problems.append(
+                        Problem("query", param.name, f"The {param.name} field is required.", "required")
+                    )
+                elif param.has_default:
+                    request.query[param.name] = param.default
+                continue
+            value, found = param.parse(raw)
+            problems.extend(found)
+            request.query[param.name] = value
+        for param in op.header_params:
+            text = request.headers.get(param.name.lower())
+            if text is None:
+                if param.required:
+                    problems.append(
+                        Problem("header", param.name, f"The {param.name} header is required.", "required")
+                    )
+                continue
+            value, found = param.parse([text])
+            problems.extend(found)
+            request.header_params[param.name] = value
+
+    def _parse_body(self, request: Request, body: bytes, problems: list[Problem]) -> Response | None:
+        op = request.op
+        if not body:
+            if op.body_required:
+                problems.append(Problem("body", "", "A non-empty request body is required.", "required"))
+            return None
+        if not _is_json_media(request.headers.get("content-type", "")):
+            sent = request.headers.get("content-type", "(none)")
+            message = f"Unsupported content type {sent!r}; send application/json."
+            return self.vendor.error(request, 415, message, {})
+        try:
+            request.body = parse_json(body)
+        except UnicodeDecodeError:
+            problems.append(Problem("body", "", "The request body is not valid UTF-8.", "json"))
+            return None
+        except (ValueError, RecursionError) as exc:
+            problems.append(Problem("body", "", f"The request body is not valid JSON: {exc}", "json"))
+            return None
+        if op.body_validator is not None:
+            problems.extend(iter_problems(op.body_validator, request.body, "body"))
+        return None
+
+    def _check_response(self, op: Operation, response: Response) -> None:
+        """Test mode: record every way an answer departs from the spec (status, headers, body)."""
+        spec = op.response_for(response.status)
+        where = f"{op.operation_id} -> {response.status}"
+        if spec is None:
+            self.drift.append({"where": where, "problem": "status not documented"})
+            return
+        names = {name.decode() for name, _ in response.headers}
+        for header in spec.required_headers:
+            if header not in names:
+                self.drift.append({"where": where, "problem": f"missing required header {header}"})
+        if spec.validator is None:
+            if response.content:
+                self.drift.append({"where": where, "problem": "a body where the spec documents none"})
+            return
+        if not response.has_body:
+            self.drift.append({"where": where, "problem": "no body where the spec documents one"})
+            return
+        for problem in iter_problems(spec.validator, response.data, "response"):
+            self.drift.append({"where": where, "problem": f"{problem.name}: {problem.message}"})
+
+    # ------------------------------------------------------------------ state
+
+    def load_seed(self, seed: dict[str, Any]) -> None:
+        self.vendor.load(seed)  # raises SeedError, leaving the state as it was
+        self.vendor.seed = seed
+        self.oauth = TokenEndpoint(self.vendor.api, self.secret, seed.get("oauth", {}))
+
+    def reset(self) -> None:
+        self.load_seed(self.startup_seed)
+
+    def state(self) -> dict[str, Any]:
+        return {**self.vendor.dump(), "oauth": self.oauth.dump()}
+
+    # ------------------------------------------------------------------ admin endpoints
+
+    async def _admin(self, scope: dict[str, Any], receive: Any, headers: dict[str, str]) -> Response:
+        method, path = scope["method"], scope["path"]
+        allowed = _ADMIN_ROUTES.get(path)
+        if allowed is None:
+            return json_response(404, {"error": f"unknown admin endpoint {path}"})
+        if method not in allowed:
+            return json_response(405, {"error": f"{method} not allowed"}, {"Allow": ", ".join(allowed)})
+        body = b""
+        if method == "POST":
+            try:
+                body = await read_body(receive, ADMIN_BODY_LIMIT, headers.get("content-length"))
+            except BodyTooLarge:
+                return json_response(413, {"error": "admin body over 16 MiB"})
+        if path == "/__mock__/oauth2/v2.0/token":
+            status, answer = self.oauth.handle(headers.get("content-type", ""), body)
+            return json_response(status, answer, {"Cache-Control": "no-store"})
+        if path == "/__mock__/health":
+            return json_response(200, {"api": self.vendor.api, "status": "ok"})
+        if path == "/__mock__/reset":
+            self.reset()
+            self.faults.clear()
+            return empty_response(204)
+        if path == "/__mock__/state":
+            return json_response(200, self.state())
+        if path == "/__mock__/drift":
+            drift = list(self.drift)
+            if method == "DELETE":
+                self.drift.clear()
+            return json_response(200, {"drift": drift})
+        if path == "/__mock__/requests":
+            answer = {
+                "requests": list(self.requests),
+                "max_in_flight": self.max_in_flight,
+                "in_flight": self.in_flight,
+            }
+            if method == "DELETE":
+                self.requests.clear()
+                self.max_in_flight = self.in_flight
+                return empty_response(204)
+            return json_response(200, answer)
+        if path == "/__mock__/faults":
+            if method == "GET":
+                return json_response(200, {"faults": self.faults.pending()})
+            if method == "DELETE":
+                self.faults.clear()
+                return empty_response(204)
+        try:
+            document = parse_json(body)
+        except (ValueError, RecursionError) as exc:
+            return json_response(400, {"error": f"the body is not valid JSON: {exc}"})
+        if path == "/__mock__/faults":
+            try:
+                fault = parse_fault(document, set(self.api.operations))
+            except FaultError as exc:
+                return json_response(400, {"error": str(exc)})
+            self.faults.add(fault)
+            return json_response(201, fault.as_dict())
+        # /__mock__/seed
+        if not isinstance(document, dict):
+            return json_response(400, {"error": "a seed is a JSON object"})
+        try:
+            self.load_seed(document)
+        except SeedError as exc:
+            return json_response(400, {"error": f"invalid seed: {exc}"})
+        return empty_response(204)
+
+
+_ADMIN_ROUTES: dict[str, tuple[str, ...]] = {
+    "/__mock__/health": ("GET",),
+    "/__mock__/reset": ("POST",),
+    "/__mock__/seed": ("POST",),
+    "/__mock__/state": ("GET",),
+    "/__mock__/faults": ("GET", "POST", "DELETE"),
+    "/__mock__/requests": ("GET", "DELETE"),
+    "/__mock__/drift": ("GET", "DELETE"),
+    "/__mock__/oauth2/v2.0/token": ("POST",),
+}

@@ -1,0 +1,58 @@
+"""pytest fixtures for the mocks (registered through the `pytest11` entry point).
+
+`cloudcockpit_mock`, `fusion_mock`, `partner_center_mock`: one server per session, reset to its seed
+(and its faults, request log and drift record cleared) before each test. Answers are checked against
+the spec; a test during which the mock departed from its spec fails at teardown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from .server import MockServer, serve
+
+
+def _session_server(api: str) -> Iterator[MockServer]:
+    with serve(api, check_responses=True) as mock:
+        yield mock
+
+
+def _per_test(mock: MockServer) -> Iterator[MockServer]:
+    mock.reset()
+    mock.clear_requests()
+    mock.drift(clear=True)
+    yield mock
+    drift = mock.drift(clear=True)
+    assert not drift, f"the {mock.api} mock answered outside its spec: {drift}"
+
+
+@pytest.fixture(scope="session")
+def licensekit_cloudcockpit_server() -> Iterator[MockServer]:
+    yield from _session_server("cloudcockpit")
+
+
+@pytest.fixture(scope="session")
+def licensekit_fusion_server() -> Iterator[MockServer]:
+    yield from _session_server("fusion")
+
+
+@pytest.fixture(scope="session")
+def licensekit_partner_center_server() -> Iterator[MockServer]:
+    yield from _session_server("partner-center")
+
+
+@pytest.fixture
+def cloudcockpit_mock(licensekit_cloudcockpit_server: MockServer) -> Iterator[MockServer]:
+    yield from _per_test(licensekit_cloudcockpit_server)
+
+
+@pytest.fixture
+def fusion_mock(licensekit_fusion_server: MockServer) -> Iterator[MockServer]:
+    yield from _per_test(licensekit_fusion_server)
+
+
+@pytest.fixture
+def partner_center_mock(licensekit_partner_center_server: MockServer) -> Iterator[MockServer]:
+    yield from _per_test(licensekit_partner_center_server)

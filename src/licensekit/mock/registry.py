@@ -1,0 +1,49 @@
+"""Which vendor mock serves which API, where the specs are, and how an app is put together."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .app import MockApp
+from .spec import load_api
+from .tokens import default_secret
+from .vendor import VendorMock
+from .vendors.cloudcockpit import CloudCockpitMock
+from .vendors.fusion import FusionMock
+from .vendors.partner_center import PartnerCenterMock
+
+VENDORS: dict[str, type[VendorMock]] = {
+    "cloudcockpit": CloudCockpitMock,
+    "fusion": FusionMock,
+    "partner-center": PartnerCenterMock,
+}
+APIS = tuple(VENDORS)
+SPECS_ENV = "LICENSEKIT_SPECS_DIR"
+
+
+def specs_dir() -> Path:
+    """$LICENSEKIT_SPECS_DIR, else specs shipped inside the package, else the repository's specs/."""
+    if os.environ.get(SPECS_ENV):
+        return Path(os.environ[SPECS_ENV])
+    packaged = resources.files("licensekit").joinpath("specs")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[3] / "specs"
+
+
+def spec_path(api: str) -> Path:
+    return specs_dir() / VENDORS[api].spec_file
+
+
+def build_app(
+    api: str, *, seed: dict[str, Any] | None = None, secret: str | None = None, check_responses: bool = False
+) -> MockApp:
+    if api not in VENDORS:
+        raise ValueError(f"unknown api {api!r}; expected one of {', '.join(APIS)}")
+    cls = VENDORS[api]
+    secret = secret or default_secret()
+    spec = load_api(spec_path(api), case_insensitive=cls.case_insensitive_routes)
+    return MockApp(cls(seed, secret=secret), spec, secret=secret, check_responses=check_responses)

@@ -1,0 +1,1 @@
+"""One module per vendor: its state, handlers and error shapes."""

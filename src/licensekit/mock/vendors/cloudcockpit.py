@@ -1,0 +1,332 @@
+"""CloudCockpit CSP API: licenses per customer and provider instance, user assignment, Azure entitlements.
+
+- X-Tenant must name a portal domain of the token (`tenants` claim; absent: any seeded domain), else 403
+  with no body; it scopes customers: another tenant's customer is 404, as an unknown one.
+- A customer's license counts follow the assignments: consumed = users holding the SKU under that provider
+  instance, available = total - consumed - suspended. PATCH applies all of a body's changes or none.
+- 401 and 403 have no body; every other error is the documented ErrorResponse with `errors[]`.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..http import Request, Response, empty_response, json_response
+from ..spec import Problem
+from ..vendor import Handler, SeedError, VendorMock
+
+_TYPES = {
+    400: "ValidationError",
+    404: "NotFound",
+    405: "MethodNotAllowed",
+    413: "PayloadTooLarge",
+    415: "UnsupportedMediaType",
+    429: "TooManyRequests",
+    500: "InternalServerError",
+    503: "ServiceUnavailable",
+}
+_REQUIRED = re.compile(r'^["\'](.+)["\'] is a required property$')
+
+
+@dataclass(slots=True)
+class Seat:
+    provider_instance: str
+    sku_id: str
+    name: str
+    total: int
+    suspended: int
+
+
+@dataclass(slots=True)
+class User:
+    id: str
+    upn: str
+    display_name: str
+    licenses: dict[str, set[str]]  # providerInstanceId -> skuIds
+
+
+@dataclass(slots=True)
+class Customer:
+    id: str
+    tenant: str
+    name: str
+    reseller_id: str | None
+    seats: dict[tuple[str, str], Seat]  # (providerInstanceId, skuId)
+    users: dict[str, User]
+    subscriptions: dict[str, dict[str, Any]]
+    raw: dict[str, Any] = field(default_factory=dict)
+
+    def consumed(self, provider_instance: str, sku_id: str) -> int:
+        return sum(sku_id in u.licenses.get(provider_instance, ()) for u in self.users.values())
+
+    def license_view(self, seat: Seat) -> dict[str, Any]:
+        consumed = self.consumed(seat.provider_instance, seat.sku_id)
+        return {
+            "skuId": seat.sku_id,
+            "name": seat.name,
+            "availableLicenses": max(seat.total - consumed - seat.suspended, 0),
+            "isSelected": False,  # a customer-level list selects nothing; PATCH bodies use it per user
+            "totalLicenses": seat.total,
+            "consumedLicenses": consumed,
+            "suspendedLicenses": seat.suspended,
+        }
+
+
+class CloudCockpitMock(VendorMock):
+    api = "cloudcockpit"
+    spec_file = "cloudcockpit.yaml"
+    seed_name = "cloudcockpit"
+    case_insensitive_routes = True  # ASP.NET routing (reference: inferred)
+
+    # ------------------------------------------------------------------ state
+
+    def load(self, seed: dict[str, Any]) -> None:
+        try:
+            tenants = {t["domain"].lower(): t for t in seed["tenants"]}
+            instances = {p["id"].lower(): p for p in seed["providerInstances"]}
+            customers: dict[str, Customer] = {}
+            for c in seed["customers"]:
+                seats = {
+                    (s["providerInstanceId"].lower(), s["skuId"]): Seat(
+                        s["providerInstanceId"].lower(),
+                        s["skuId"],
+                        s["name"],
+                        int(s["totalLicenses"]),
+                        int(s.get("suspendedLicenses", 0)),
+                    )
+                    for s in c.get("licenses", [])
+                }
+                users = {
+                    u["id"].lower(): User(
+                        u["id"].lower(),
+                        u.get("userPrincipalName", ""),
+                        u.get("displayName", ""),
+                        {pi.lower(): set(skus) for pi, skus in u.get("licenses", {}).items()},
+                    )
+                    for u in c.get("users", [])
+                }
+                subscriptions = {s["id"].lower(): s for s in c.get("subscriptions", [])}
+                customers[c["id"].lower()] = Customer(
+                    c["id"].lower(),
+                    c["tenant"].lower(),
+                    c["name"],
+                    c.get("resellerId"),
+                    seats,
+                    users,
+                    subscriptions,
+                    c,
+                )
+        except (KeyError, TypeError, AttributeError, ValueError) as exc:
+            raise SeedError(f"cloudcockpit seed: {exc!r}") from exc
+        for customer in customers.values():
+            if customer.tenant not in tenants:
+                raise SeedError(f"customer {customer.id}: unknown tenant {customer.tenant}")
+            for user in customer.users.values():
+                for pi, skus in user.licenses.items():
+                    unknown = [s for s in skus if (pi, s) not in customer.seats]
+                    if unknown:
+                        raise SeedError(f"user {user.id}: no seats of {unknown} under provider instance {pi}")
+        self.tenants = tenants
+        self.instances = instances
+        self.customers = customers
+        self.extra = {
+            k: v for k, v in seed.items() if k not in ("tenants", "providerInstances", "customers", "oauth")
+        }
+
+    def dump(self) -> dict[str, Any]:
+        customers = []
+        for c in self.customers.values():
+            customers.append(
+                {
+                    **c.raw,
+                    "licenses": [
+                        {
+                            "providerInstanceId": s.provider_instance,
+                            "skuId": s.sku_id,
+                            "name": s.name,
+                            "totalLicenses": s.total,
+                            "suspendedLicenses": s.suspended,
+                        }
+                        for s in c.seats.values()
+                    ],
+                    "users": [
+                        {
+                            "id": u.id,
+                            "userPrincipalName": u.upn,
+                            "displayName": u.display_name,
+                            "licenses": {pi: sorted(skus) for pi, skus in u.licenses.items()},
+                        }
+                        for u in c.users.values()
+                    ],
+                }
+            )
+        return {
+            **self.extra,
+            "tenants": list(self.tenants.values()),
+            "providerInstances": list(self.instances.values()),
+            "customers": customers,
+        }
+
+    def handlers(self) -> dict[str, Handler]:
+        return {
+            "listCustomerLicenses": self.list_customer_licenses,
+            "updateCustomerUserLicenses": self.update_user_licenses,
+            "listAzureEntitlements": self.list_azure_entitlements,
+        }
+
+    # ------------------------------------------------------------------ refusals
+
+    @staticmethod
+    def _body(
+        request: Request | None, status: int, description: str, errors: list[dict[str, Any]] | None
+    ) -> dict[str, Any]:
+        correlation = request.headers.get("x-correlation-id") if request is not None else None
+        return {
+            "statusCode": status,
+            "type": _TYPES.get(status, "Error"),
+            "description": description,
+            "correlationId": correlation or str(uuid.uuid4()),
+            "errors": errors,
+        }
+
+    def error(self, request: Request | None, status: int, message: str, headers: dict[str, str]) -> Response:
+        if status in (401, 403):
+            return empty_response(status, headers)
+        return json_response(status, self._body(request, status, message, None), headers)
+
+    def _refuse(
+        self, request: Request, status: int, description: str, prop: str | None = None, detail: str = ""
+    ) -> Response:
+        errors = [{"propertyName": prop, "description": [detail or description]}] if prop else None
+        return json_response(status, self._body(request, status, description, errors))
+
+    def invalid(self, request: Request, problems: list[Problem]) -> Response:
+        grouped: dict[str, list[str]] = {}
+        for p in problems:
+            name = p.name
+            required = (
+                _REQUIRED.match(p.message) if p.keyword == "required" and p.location == "body" else None
+            )
+            if required:
+                name = f"{name}.{required.group(1)}" if name else required.group(1)
+            grouped.setdefault(name or p.location, []).append(p.message)
+        errors = [{"propertyName": name, "description": messages} for name, messages in grouped.items()]
+        return json_response(400, self._body(request, 400, "One or more validation errors occurred.", errors))
+
+    def unauthorized(self, request: Request, reason: str) -> Response:
+        return empty_response(401, {"WWW-Authenticate": 'Bearer error="invalid_token"'})
+
+    def authorize(self, request: Request) -> Response | None:
+        tenant = request.headers.get("x-tenant")
+        if tenant is None:
+            return None  # a missing X-Tenant is a validation error (400), reported with the others
+        allowed = request.claims.get("tenants")
+        domains = {str(t).lower() for t in allowed} if isinstance(allowed, list) else set(self.tenants)
+        if tenant.strip().lower() not in domains or tenant.strip().lower() not in self.tenants:
+            return empty_response(403)
+        return None
+
+    # ------------------------------------------------------------------ lookups
+
+    def _customer(self, request: Request) -> Customer | None:
+        customer = self.customers.get(request.path_params["customerId"].lower())
+        if customer is None or customer.tenant != request.headers["x-tenant"].strip().lower():
+            return None
+        return customer
+
+    def _instance_ok(self, customer: Customer, provider_instance: str) -> bool:
+        instance = self.instances.get(provider_instance)
+        return instance is not None and instance["tenant"].lower() == customer.tenant
+
+    # ------------------------------------------------------------------ handlers
+
+    def list_customer_licenses(self, request: Request) -> Response:
+        customer = self._customer(request)
+        reseller = request.query.get("resellerId")
+        if customer is None or (
+            reseller is not None and (customer.reseller_id or "").lower() != reseller.lower()
+        ):
+            return self._refuse(
+                request, 404, "Customer not found.", "customerId", "No customer with this id in this tenant."
+            )
+        provider_instance = request.query["providerInstanceId"].lower()
+        if not self._instance_ok(customer, provider_instance):
+            return self._refuse(request, 404, "Provider instance not found.", "providerInstanceId")
+        seats = [s for s in customer.seats.values() if s.provider_instance == provider_instance]
+        return json_response(200, [customer.license_view(s) for s in seats])
+
+    def update_user_licenses(self, request: Request) -> Response:
+        customer = self._customer(request)
+        if customer is None:
+            return self._refuse(
+                request, 404, "Customer not found.", "customerId", "No customer with this id in this tenant."
+            )
+        user = customer.users.get(request.path_params["customerUserId"].lower())
+        if user is None:
+            return self._refuse(request, 404, "Customer user not found.", "customerUserId")
+        body = request.body
+        provider_instance = body["providerInstanceId"].lower()
+        if not self._instance_ok(customer, provider_instance):
+            return self._refuse(
+                request,
+                400,
+                "Unknown provider instance.",
+                "providerInstanceId",
+                "The provider instance does not exist in this tenant.",
+            )
+        # Decide everything first, then apply: a refused body leaves the state as it was.
+        wanted: dict[str, tuple[bool, int]] = {}  # skuId -> (selected, index in the body)
+        for index, item in enumerate(body["customerUserLicenses"]):
+            prop = f"customerUserLicenses[{index}].skuId"
+            sku, selected = item["skuId"], item["isSelected"]
+            if (provider_instance, sku) not in customer.seats:
+                detail = f"The customer has no license {sku!r} under this provider instance."
+                return self._refuse(request, 400, "Unknown license.", prop, detail)
+            if sku in wanted and wanted[sku][0] != selected:
+                return self._refuse(
+                    request, 400, "Conflicting selections.", prop, f"{sku} is both selected and not."
+                )
+            wanted[sku] = (selected, index)
+        held = user.licenses.get(provider_instance, set())
+        for sku, (selected, index) in wanted.items():
+            if selected and sku not in held:
+                seat = customer.seats[(provider_instance, sku)]
+                if seat.total - customer.consumed(provider_instance, sku) - seat.suspended <= 0:
+                    return self._refuse(
+                        request,
+                        400,
+                        "No license available.",
+                        f"customerUserLicenses[{index}].isSelected",
+                        f"All {seat.total} licenses of {seat.name} are consumed or suspended.",
+                    )
+        new = {sku for sku in held if wanted.get(sku, (True, 0))[0]} | {
+            s for s, (sel, _) in wanted.items() if sel
+        }
+        user.licenses[provider_instance] = new
+        return empty_response(200)
+
+    def list_azure_entitlements(self, request: Request) -> Response:
+        customer = self._customer(request)
+        if customer is None:
+            return self._refuse(
+                request, 404, "Customer not found.", "customerId", "No customer with this id in this tenant."
+            )
+        subscription = customer.subscriptions.get(request.path_params["subscriptionId"].lower())
+        if subscription is None:
+            return self._refuse(
+                request,
+                404,
+                "Subscription not found.",
+                "subscriptionId",
+                "The subscription does not belong to this customer.",
+            )
+        reseller = request.query.get("resellerId")
+        entitlements = subscription.get("entitlements", [])
+        if reseller is not None:
+            entitlements = [
+                e for e in entitlements if (e.get("resellerId") or "").lower() == reseller.lower()
+            ]
+        return json_response(200, entitlements)
