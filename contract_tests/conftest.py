@@ -11,9 +11,10 @@ Options (each also an environment variable, see README / plumbing.py):
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import Any
 
+import pluggy
 import pytest
 
 from . import plumbing
@@ -65,7 +66,8 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Only the selected APIs' suites run (`--api fusion`)."""
     selected = set(plumbing.settings().apis)
-    keep, drop = [], []
+    keep: list[pytest.Item] = []
+    drop: list[pytest.Item] = []
     for item in items:
         api = SUITE_API.get(item.path.name)
         (drop if api is not None and api not in selected else keep).append(item)
@@ -120,7 +122,9 @@ def mask(text: str) -> str:
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[Any]) -> Iterator[None]:
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[Any]
+) -> Generator[None, pluggy.Result[pytest.TestReport], None]:
     outcome = yield
     report = outcome.get_result()
     if report.longrepr is not None and not isinstance(report.longrepr, tuple):

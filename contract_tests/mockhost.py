@@ -68,11 +68,11 @@ def serve_mock(api: str, middleware: Callable[[Any], Any] | None = None) -> Iter
         try:
             from licensekit.mock import serve
         except ImportError:
-            serve = None
-        if serve is not None:
+            pass
+        else:
             with serve(api) as mock:
                 yield mock
             return
     app = build_app(api)
-    with host(middleware(app) if middleware else app) as hosted:
+    with host(middleware(app) if middleware is not None else app) as hosted:
         yield hosted

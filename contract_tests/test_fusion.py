@@ -16,7 +16,13 @@ from fusion_client.api.customer_licenses import (
     list_group_customer_licenses,
     update_customer_license,
 )
-from fusion_client.models import CustomerLicenseCreate, CustomerLicenseUpdate
+from fusion_client.models import (
+    CustomerLicenseCreate,
+    CustomerLicenseCreated,
+    CustomerLicenseDetails,
+    CustomerLicenseList,
+    CustomerLicenseUpdate,
+)
 
 from . import plumbing, suite
 
@@ -145,9 +151,10 @@ def test_lifecycle_create_get_update_delete(fresh: plumbing.Target) -> None:
         ),
     )
     assert created.status_code == 200, created.content
+    assert isinstance(created.parsed, CustomerLicenseCreated), created.content
     lid = created.parsed.id
     got = get_customer_license.sync_detailed(draas(), g, lid, client=c)
-    assert got.status_code == 200
+    assert got.status_code == 200 and isinstance(got.parsed, CustomerLicenseDetails), got.content
     assert (got.parsed.name, got.parsed.sku, got.parsed.description, got.parsed.status) == (
         "Contract lifecycle",
         sku,
@@ -159,7 +166,7 @@ def test_lifecycle_create_get_update_delete(fresh: plumbing.Target) -> None:
     )
     assert upd.status_code == 204, upd.content
     got = get_customer_license.sync_detailed(draas(), g, lid, client=c)
-    assert got.status_code == 200
+    assert got.status_code == 200 and isinstance(got.parsed, CustomerLicenseDetails), got.content
     assert got.parsed.description == "after", "the update's description was not applied"
     assert got.parsed.status == "disabled", "the update's status was not applied"
     assert got.parsed.name == "Contract lifecycle", "a field left out of the (partial) update changed"
@@ -169,6 +176,7 @@ def test_lifecycle_create_get_update_delete(fresh: plumbing.Target) -> None:
     )
     assert upd.status_code == 204
     got = get_customer_license.sync_detailed(draas(), g, lid, client=c)
+    assert got.status_code == 200 and isinstance(got.parsed, CustomerLicenseDetails), got.content
     assert (got.parsed.name, got.parsed.status) == ("Renamed", "disabled")
     deleted = delete_customer_license.sync_detailed(draas(), g, lid, client=c)
     assert deleted.status_code in (200, 204), deleted.content
@@ -182,14 +190,16 @@ def test_lifecycle_create_get_update_delete(fresh: plumbing.Target) -> None:
     assert upd.status_code == 404
 
 
-def _all_pages(c: AuthenticatedClient, page_size: int) -> list[Any]:
-    pages, next_token = [], None
+def _all_pages(c: AuthenticatedClient, page_size: int) -> list[CustomerLicenseList]:
+    pages: list[CustomerLicenseList] = []
+    next_token: str | None = None
     for _ in range(200):
         kwargs: dict[str, Any] = {"page_size": page_size}
         if next_token:
             kwargs["next_"] = next_token
         resp = list_group_customer_licenses.sync_detailed(draas(), group_uuid(), client=c, **kwargs)
         assert resp.status_code == 200, resp.content
+        assert isinstance(resp.parsed, CustomerLicenseList), resp.content
         pages.append(resp.parsed)
         next_token = resp.parsed.next_ if isinstance(resp.parsed.next_, str) else None
         if not next_token:
@@ -222,6 +232,7 @@ def test_pagination_honours_page_size_and_ends(fresh: plumbing.Target, page_size
     assert pages[0].pages == max(1, -(-total // page_size)) or total == 0
     # The default page size is 10.
     one = list_group_customer_licenses.sync_detailed(draas(), group_uuid(), client=c)
+    assert one.status_code == 200 and isinstance(one.parsed, CustomerLicenseList), one.content
     assert len(one.parsed.licenses) == min(10, total)
 
 
@@ -232,7 +243,7 @@ def test_list_shows_created_license(fresh: plumbing.Target) -> None:
     r = create_customer_license.sync_detailed(
         draas(), group_uuid(), client=c, body=CustomerLicenseCreate(name="listed", sku=sku)
     )
-    assert r.status_code == 200
+    assert r.status_code == 200 and isinstance(r.parsed, CustomerLicenseCreated), r.content
     listed = {lic.id: lic for p in _all_pages(c, 50) for lic in p.licenses}
     assert r.parsed.id in listed and listed[r.parsed.id].sku == sku
     assert listed[r.parsed.id].status == "enabled", "create's default status is enabled"

@@ -108,7 +108,7 @@ def _ctype_json(headers: list[tuple[bytes, bytes]]) -> bool:
 def dropped_required_field(app: ASGI) -> ASGI:
     """Fusion: the license details answer loses its required `sku`."""
 
-    def fn(scope, req, status, headers, body):  # type: ignore[no-untyped-def]
+    def fn(scope, req, status, headers, body):
         data = _json(body)
         if status == 200 and scope["method"] == "GET" and isinstance(data, dict) and "sku" in data:
             data.pop("sku")
@@ -121,7 +121,7 @@ def dropped_required_field(app: ASGI) -> ASGI:
 def wrong_type(app: ASGI) -> ASGI:
     """CloudCockpit: `totalLicenses` comes back as a string."""
 
-    def fn(scope, req, status, headers, body):  # type: ignore[no-untyped-def]
+    def fn(scope, req, status, headers, body):
         data = _json(body)
         if status == 200 and isinstance(data, list):
             for item in data:
@@ -136,7 +136,7 @@ def wrong_type(app: ASGI) -> ASGI:
 def undocumented_status(app: ASGI) -> ASGI:
     """Partner Center: invalid input answered 422 (the spec documents 400)."""
 
-    def fn(scope, req, status, headers, body):  # type: ignore[no-untyped-def]
+    def fn(scope, req, status, headers, body):
         return (422 if status == 400 else status), headers, body
 
     return rewrite_response(app, fn)
@@ -145,7 +145,7 @@ def undocumented_status(app: ASGI) -> ASGI:
 def server_error_on_input(app: ASGI) -> ASGI:
     """Fusion: a list asked for more than 20 per page crashes with 500."""
 
-    def fn(scope, req, status, headers, body):  # type: ignore[no-untyped-def]
+    def fn(scope, req, status, headers, body):
         query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
         size = query.get("page_size", "")
         if scope["method"] == "GET" and size.isdigit() and int(size) > 20:
@@ -159,7 +159,7 @@ def auth_ignored(app: ASGI) -> ASGI:
     """Partner Center: any request is served as if it carried a valid App+User token."""
     token = make_token("partner-center")
 
-    def fn(scope, body):  # type: ignore[no-untyped-def]
+    def fn(scope, body):
         headers = [(k, v) for k, v in scope["headers"] if k.lower() != b"authorization"]
         headers.append((b"authorization", f"Bearer {token}".encode()))
         scope["headers"] = headers
@@ -206,7 +206,7 @@ def delete_does_not_delete(app: ASGI) -> ASGI:
 def pagination_ignores_page_size(app: ASGI) -> ASGI:
     """Fusion: lists drop `page_size` (every page is the default 10 long)."""
 
-    def fn(scope, body):  # type: ignore[no-untyped-def]
+    def fn(scope, body):
         if scope["method"] == "GET":
             pairs = [
                 (k, v)
@@ -224,7 +224,7 @@ def pagination_ignores_page_size(app: ASGI) -> ASGI:
 def update_ignores_body(app: ASGI) -> ASGI:
     """Fusion: PUT answers 204 but applies an empty change."""
 
-    def fn(scope, body):  # type: ignore[no-untyped-def]
+    def fn(scope, body):
         if scope["method"] == "PUT" and isinstance(_json(body), dict):
             body = b"{}"
         return scope, body
@@ -235,7 +235,7 @@ def update_ignores_body(app: ASGI) -> ASGI:
 def patch_ignores_body(app: ASGI) -> ASGI:
     """CloudCockpit: PATCH answers 200 but assigns nothing."""
 
-    def fn(scope, body):  # type: ignore[no-untyped-def]
+    def fn(scope, body):
         data = _json(body)
         if (
             scope["method"] == "PATCH"
@@ -252,7 +252,7 @@ def patch_ignores_body(app: ASGI) -> ASGI:
 def wrong_content_type(app: ASGI) -> ASGI:
     """CloudCockpit: JSON answers labelled text/plain."""
 
-    def fn(scope, req, status, headers, body):  # type: ignore[no-untyped-def]
+    def fn(scope, req, status, headers, body):
         if _ctype_json(headers):
             headers = [(k, v) for k, v in headers if k.lower() != b"content-type"]
             headers.append((b"content-type", b"text/plain; charset=utf-8"))
@@ -264,7 +264,7 @@ def wrong_content_type(app: ASGI) -> ASGI:
 def missing_echo_header(app: ASGI) -> ASGI:
     """Partner Center: MS-RequestId is not echoed (the header is left out)."""
 
-    def fn(scope, req, status, headers, body):  # type: ignore[no-untyped-def]
+    def fn(scope, req, status, headers, body):
         return status, [(k, v) for k, v in headers if k.lower() != b"ms-requestid"], body
 
     return rewrite_response(app, fn)

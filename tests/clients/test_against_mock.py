@@ -95,10 +95,8 @@ def test_throttled_call_succeeds_after_retry_after(cloudcockpit_mock: MockServer
     # one correlation id per call, kept across its retries; X-Tenant and User-Agent on every call
     assert header(calls[0], "X-Correlation-Id") == header(calls[1], "X-Correlation-Id") is not None
     assert header(calls[0], "X-Tenant") == CC_TENANT
-    assert header(
-        calls[0],
-        "User-Agent",
-    ).startswith("licensekit/")  # type: ignore[union-attr]
+    user_agent = header(calls[0], "User-Agent")
+    assert user_agent is not None and user_agent.startswith("licensekit/")
 
 
 def test_gives_up_after_the_bound(cloudcockpit_mock: MockServer) -> None:
@@ -388,7 +386,9 @@ def test_no_secret_in_repr_errors_or_logs(
         repr(cc.auth.__dict__),
         repr(fu.auth.__dict__),
     ]
-    tokens = [cc.auth._token.value.reveal(), fu.auth._token.value.reveal()]  # type: ignore[union-attr]
+    cc_token, fu_token = cc.auth._token, fu.auth._token
+    assert cc_token is not None and fu_token is not None, "both clients hold a token after their calls"
+    tokens = [cc_token.value.reveal(), fu_token.value.reveal()]
     cc.close()
     fu.close()
     everything = "\n".join(texts) + caplog.text

@@ -193,9 +193,8 @@ def test_unknown_paths_and_methods_in_each_shape(
 def test_headers_with_odd_values(partner_center_mock: MockServer) -> None:
     customer, user = (lambda c: (c["id"], c["users"][0]["id"]))(partner_center_mock.state()["customers"][0])
     url = f"{partner_center_mock.base_url}/v1/customers/{customer}/users/{user}/licenses"
-    r = httpx.get(
-        url, headers={**partner_center_mock.auth_headers(), "MS-RequestId": "é-not-a-guid".encode()}
-    )
+    headers = [(k.encode(), v.encode()) for k, v in partner_center_mock.auth_headers().items()]
+    r = httpx.get(url, headers=[*headers, (b"MS-RequestId", "é-not-a-guid".encode())])
     assert r.status_code == 400 and partner_center_shape(r) and r.json()["code"] == 800002
     assert r.headers["MS-RequestId"] != "é-not-a-guid"  # not echoed: not printable ASCII
     assert json.loads(r.content)["description"].startswith("Invalid input")

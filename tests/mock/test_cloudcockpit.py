@@ -10,6 +10,7 @@ from cloudcockpit_client import AuthenticatedClient
 from cloudcockpit_client.api.licenses import list_customer_licenses, update_customer_user_licenses
 from cloudcockpit_client.api.subscriptions import list_azure_entitlements
 from cloudcockpit_client.models import ErrorResponse, License, UpdateCustomerUserLicensesRequest
+from cloudcockpit_client.types import Response
 
 from licensekit.mock import MockServer
 
@@ -48,7 +49,9 @@ def change(sku: str, selected: bool) -> License:
     )
 
 
-def patch(mock: MockServer, customer: str, user: str, instance: str, *changes: License, **claims: Any) -> Any:
+def patch(
+    mock: MockServer, customer: str, user: str, instance: str, *changes: License, **claims: Any
+) -> Response[Any | ErrorResponse]:
     body = UpdateCustomerUserLicensesRequest(
         provider_instance_id=UUID(instance), customer_user_licenses=list(changes)
     )
@@ -102,14 +105,16 @@ def test_unknown_customer_user_subscription_and_sku(cloudcockpit_mock: MockServe
     assert patch(cloudcockpit_mock, str(uuid4()), user, instance).status_code == 404
     assert patch(cloudcockpit_mock, c["id"], str(uuid4()), instance).status_code == 404
     unknown_sku = patch(cloudcockpit_mock, c["id"], user, instance, change("no-such-sku", True))
-    assert unknown_sku.status_code == 400
+    assert unknown_sku.status_code == 400 and isinstance(unknown_sku.parsed, ErrorResponse)
+    assert unknown_sku.parsed.errors
     assert unknown_sku.parsed.errors[0].property_name == "customerUserLicenses[0].skuId"
     other_instance = patch(cloudcockpit_mock, c["id"], user, str(uuid4()))
     assert other_instance.status_code == 400
     answer = list_azure_entitlements.sync_detailed(
         UUID(c["id"]), uuid4(), client=client(cloudcockpit_mock), x_tenant=PORTAL
     )
-    assert answer.status_code == 404 and answer.parsed.errors[0].property_name == "subscriptionId"
+    assert answer.status_code == 404 and isinstance(answer.parsed, ErrorResponse) and answer.parsed.errors
+    assert answer.parsed.errors[0].property_name == "subscriptionId"
 
 
 def test_azure_entitlements_of_the_azure_plan(cloudcockpit_mock: MockServer) -> None:
@@ -118,7 +123,7 @@ def test_azure_entitlements_of_the_azure_plan(cloudcockpit_mock: MockServer) -> 
     answer = list_azure_entitlements.sync_detailed(
         UUID(c["id"]), UUID(plan["id"]), client=client(cloudcockpit_mock), x_tenant=PORTAL
     )
-    assert answer.status_code == 200
+    assert answer.status_code == 200 and isinstance(answer.parsed, list)
     names = {e.subscription_name for e in answer.parsed}
     assert {"Contoso Production", "Contoso Dev/Test", None} <= names
     assert all(
@@ -132,6 +137,7 @@ def test_azure_entitlements_of_the_azure_plan(cloudcockpit_mock: MockServer) -> 
         x_tenant=PORTAL,
         reseller_id=UUID(reseller),
     )
+    assert scoped.status_code == 200 and isinstance(scoped.parsed, list)
     assert [str(e.reseller_id) for e in scoped.parsed] == [reseller]
 
 

@@ -202,14 +202,15 @@ def test_body_validation_and_state(client: httpx.Client, engine: tuple[str, Mock
     }
     assert client.put("/items/7", json=good).status_code == 204
     assert app.vendor.dump()["items"][7] == good
-    for bad in (
+    bad_bodies: tuple[object, ...] = (
         {**good, "owner": "not-a-uuid"},
         {**good, "kind": "z"},
         {**good, "price": 0},
         {**good, "count": 2**31},
         {"name": "n"},
         [],
-    ):
+    )
+    for bad in bad_bodies:
         r = client.put("/items/8", json=bad)
         assert r.status_code == 400, bad
     assert 8 not in app.vendor.dump()["items"]

@@ -19,7 +19,17 @@ from fusion_client.api.customer_licenses import (
     list_tenant_customer_licenses,
     update_customer_license,
 )
-from fusion_client.models import CustomerLicenseCreate, CustomerLicenseUpdate, Error, LoginRequest
+from fusion_client.models import (
+    AccessToken,
+    CustomerLicenseCreate,
+    CustomerLicenseCreated,
+    CustomerLicenseDetails,
+    CustomerLicenseList,
+    CustomerLicenseUpdate,
+    Error,
+    LoginRequest,
+    LoginTokens,
+)
 from fusion_client.types import UNSET
 
 from licensekit.mock import MockServer
@@ -47,15 +57,18 @@ def group(mock: MockServer) -> UUID:
     return entity(mock, "Netaxis Telecom Group")
 
 
-def walk(mock: MockServer, level: str, uuid: UUID, page_size: int, **claims: Any) -> list[Any]:
+def walk(
+    mock: MockServer, level: str, uuid: UUID, page_size: int, **claims: Any
+) -> list[CustomerLicenseList]:
     """Every page of a list, following `next`."""
-    pages = []
+    pages: list[CustomerLicenseList] = []
     token: Any = UNSET
     while True:
         answer = LISTS[level].sync_detailed(
             INSTANCE, uuid, client=client(mock, **claims), page_size=page_size, next_=token
         )
         assert answer.status_code == 200, answer.content
+        assert isinstance(answer.parsed, CustomerLicenseList)
         pages.append(answer.parsed)
         if not answer.parsed.next_:
             return pages
@@ -69,6 +82,7 @@ def test_pagination_over_several_pages(fusion_mock: MockServer) -> None:
     ids = [x.id for p in pages for x in p.licenses]
     assert len(ids) == 27 and ids == sorted(set(ids))
     # The token is the documented encoding: base64 of page_size=N&page=P.
+    assert isinstance(pages[0].next_, str)
     assert base64.b64decode(pages[0].next_) == b"page_size=10&page=2"
     assert [len(p.licenses) for p in walk(fusion_mock, "group", group(fusion_mock), page_size=4)] == [
         4
@@ -79,10 +93,12 @@ def test_pagination_edges(fusion_mock: MockServer) -> None:
     c = client(fusion_mock)
     past = base64.b64encode(b"page_size=10&page=9").decode()
     answer = list_group_customer_licenses.sync_detailed(INSTANCE, group(fusion_mock), client=c, next_=past)
-    assert answer.status_code == 200 and answer.parsed.licenses == [] and answer.parsed.next_ is UNSET
+    assert answer.status_code == 200 and isinstance(answer.parsed, CustomerLicenseList)
+    assert answer.parsed.licenses == [] and answer.parsed.next_ is UNSET
     docs_example = list_group_customer_licenses.sync_detailed(
         INSTANCE, group(fusion_mock), client=c, next_="cGFnZV9zaXplPTEmcGFnZT0y"
     )
+    assert docs_example.status_code == 200 and isinstance(docs_example.parsed, CustomerLicenseList)
     assert docs_example.parsed.page == 2 and len(docs_example.parsed.licenses) == 1
     for bad in (
         "not base64!",
@@ -126,9 +142,10 @@ def test_create_get_update_delete_and_use_after_delete(fusion_mock: MockServer) 
     created = create_customer_license.sync_detailed(
         INSTANCE, g, client=c, body=CustomerLicenseCreate(name="Teams Phone Mobile", sku="MCOEV_MOBILE")
     )
-    assert created.status_code == 200
+    assert created.status_code == 200 and isinstance(created.parsed, CustomerLicenseCreated)
     new_id = created.parsed.id
     got = get_customer_license.sync_detailed(INSTANCE, g, new_id, client=c)
+    assert got.status_code == 200 and isinstance(got.parsed, CustomerLicenseDetails)
     assert (got.parsed.name, got.parsed.sku, got.parsed.status, got.parsed.description) == (
         "Teams Phone Mobile",
         "MCOEV_MOBILE",
@@ -140,6 +157,7 @@ def test_create_get_update_delete_and_use_after_delete(fusion_mock: MockServer) 
     )
     assert updated.status_code == 204
     got = get_customer_license.sync_detailed(INSTANCE, g, new_id, client=c)
+    assert got.status_code == 200 and isinstance(got.parsed, CustomerLicenseDetails)
     assert (got.parsed.name, got.parsed.status, got.parsed.description) == (
         "Teams Phone Mobile",
         "disabled",
@@ -158,6 +176,7 @@ def test_create_get_update_delete_and_use_after_delete(fusion_mock: MockServer) 
     again = create_customer_license.sync_detailed(
         INSTANCE, g, client=c, body=CustomerLicenseCreate(name="x", sku="MCOEV_MOBILE")
     )
+    assert again.status_code == 200 and isinstance(again.parsed, CustomerLicenseCreated)
     assert again.parsed.id > new_id
     # A license is reached only through its own group.
     other = entity(fusion_mock, "Alpine Comms Group")
@@ -172,7 +191,8 @@ def test_duplicate_sku_is_refused(fusion_mock: MockServer) -> None:
         client=client(fusion_mock),
         body=CustomerLicenseCreate(name="again", sku="MCOEV"),
     )
-    assert answer.status_code == 400 and "MCOEV" in answer.parsed.error
+    assert answer.status_code == 400 and isinstance(answer.parsed, Error)
+    assert isinstance(answer.parsed.error, str) and "MCOEV" in answer.parsed.error
     assert fusion_mock.state() == before
     # The same SKU in another group is fine.
     elsewhere = create_customer_license.sync_detailed(
@@ -191,7 +211,9 @@ def test_roles_from_the_token(fusion_mock: MockServer) -> None:
     refused = create_customer_license.sync_detailed(
         INSTANCE, g, client=lister, body=CustomerLicenseCreate(name="n", sku="s")
     )
-    assert refused.status_code == 403 and "groups.instance.customer_license.create" in refused.parsed.error
+    assert refused.status_code == 403 and isinstance(refused.parsed, Error)
+    assert isinstance(refused.parsed.error, str)
+    assert "groups.instance.customer_license.create" in refused.parsed.error
     assert get_customer_license.sync_detailed(INSTANCE, g, 1, client=lister).status_code == 403
     tenant_list = list_tenant_customer_licenses.sync_detailed(
         INSTANCE, entity(fusion_mock, "Acme Logistics BV"), client=lister
@@ -232,9 +254,12 @@ def test_login_and_refresh(fusion_mock: MockServer) -> None:
         client=anonymous, body=LoginRequest(username=viewer["username"], password="wrong")
     )
     assert bad.status_code == 401
-    tokens = login.sync_detailed(
+    logged_in = login.sync_detailed(
         client=anonymous, body=LoginRequest(username=viewer["username"], password=viewer["password"])
-    ).parsed
+    )
+    assert logged_in.status_code == 200 and isinstance(logged_in.parsed, LoginTokens)
+    tokens = logged_in.parsed
+    assert isinstance(tokens.access_token, str) and isinstance(tokens.refresh_token, str)
     access = AuthenticatedClient(base_url=fusion_mock.base_url, token=tokens.access_token)
     reseller = entity(fusion_mock, "Brussels UC Partners")
     assert list_reseller_customer_licenses.sync_detailed(INSTANCE, reseller, client=access).status_code == 200
@@ -249,7 +274,7 @@ def test_login_and_refresh(fusion_mock: MockServer) -> None:
     )
     assert refresh_access_token.sync_detailed(client=access).status_code == 401
     fresh = refresh_access_token.sync_detailed(client=refresher)
-    assert fresh.status_code == 200
+    assert fresh.status_code == 200 and isinstance(fresh.parsed, AccessToken)
     again = AuthenticatedClient(base_url=fusion_mock.base_url, token=fresh.parsed.access_token)
     assert list_reseller_customer_licenses.sync_detailed(INSTANCE, reseller, client=again).status_code == 200
     challenge = httpx.post(

@@ -39,6 +39,7 @@ def test_group1_by_default_and_repeated_case_insensitive_groups(partner_center_m
         customer, user["id"], client=c, license_group_ids=["Group1", "GROUP2"]
     )
     assert skus(both) == ["SPE_E3", "MCOEV", "MEE_STUDENT"]
+    assert isinstance(both.parsed, LicenseCollection)
     assert {i.product_sku.license_group_id for i in both.parsed.items} == {"group1", "group2"}
     only2 = get_user_licenses.sync_detailed(customer, user["id"], client=c, license_group_ids=["group2"])
     assert skus(only2) == ["MEE_STUDENT"]
@@ -90,7 +91,8 @@ def test_api_faults(partner_center_mock: MockServer) -> None:
     for answer, status, code in cases:
         assert answer.status_code == status
         assert isinstance(answer.parsed, ApiFault) and answer.parsed.code == code and answer.parsed.source
-    assert "Group3" in cases[2][0].parsed.description
+    bad_group = cases[2][0].parsed
+    assert isinstance(bad_group, ApiFault) and "Group3" in bad_group.description
     unauthenticated = httpx.get(f"{partner_center_mock.base_url}/v1/customers/{customer}/users/x/licenses")
     assert unauthenticated.status_code == 401 and unauthenticated.headers["WWW-Authenticate"].startswith(
         "OAuth"

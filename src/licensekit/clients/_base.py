@@ -1,9 +1,14 @@
-"""Shared plumbing of the entry points: building the generated Client, calling an operation, raising."""
+"""Shared plumbing of the entry points: building the generated Client, calling an operation, raising.
+
+Everything that does no I/O lives here or in the per-API mixins (which turn a method's arguments into a
+`Call`), so a sync method and its async twin differ only in `await`.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from types import ModuleType, TracebackType
-from typing import Any, ClassVar, Generic, Protocol, Self, TypeAlias, TypeVar
+from typing import Any, ClassVar, Generic, Protocol, Self, TypeAlias, TypeVar, cast
 
 import httpx
 
@@ -65,35 +70,74 @@ def generated_kwargs(
     }
 
 
+R = TypeVar("R")
 C = TypeVar("C", bound=GeneratedClient)
+T = TypeVar("T", httpx.BaseTransport, httpx.AsyncBaseTransport)
 
 
-class _Base(Generic[C]):
+@dataclass(frozen=True)
+class Call(Generic[R]):
+    """A generated operation module with its arguments; R is what its _parse_response returns."""
+
+    op: ModuleType
+    kwargs: dict[str, Any]
+
+    def request_kwargs(self) -> dict[str, Any]:
+        return self.op._get_kwargs(**self.kwargs)  # type: ignore[no-any-return]
+
+
+class _Base(Generic[C, T]):
+    # Set by each API's mixin.
     error: ClassVar[type[ApiError]]
     ids: ClassVar[CallIds]
+    client_class: type[C]
+    token_url: ClassVar[str] = ""
+    scope: ClassVar[str] = ""
     generated: C
 
-    def __init__(self, base_url: str, auth: BearerAuth, retry: RetryPolicy | None) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        credentials: Credentials | None,
+        token: str | Secret | None,
+        retry: RetryPolicy | None,
+        timeout: httpx.Timeout | float | None,
+        transport: T | None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        self.auth = build_auth(
+            base_url=base_url,
+            credentials=credentials,
+            token=token,
+            token_url=self.token_url,
+            scope=self.scope,
+        )
         self.base_url = base_url
-        self.auth = auth
         self.retry = retry or RetryPolicy()
+        self.generated = self.client_class(
+            **generated_kwargs(
+                base_url, headers=headers, timeout=timeout, auth=self.auth, transport=self._wrap(transport)
+            )
+        )
+
+    def _wrap(self, inner: T | None) -> T:
+        raise NotImplementedError
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
 
-    def _result(self, op: ModuleType, response: httpx.Response) -> Any:
+    def _result(self, call: Call[R], response: httpx.Response) -> R:
         if not response.is_success:
             raise self.error.from_response(response)
-        return op._parse_response(client=self.generated, response=response)
+        return cast(R, call.op._parse_response(client=self.generated, response=response))
 
 
-class SyncBase(_Base[C]):
-    def _transport(self, inner: httpx.BaseTransport | None) -> RetryTransport:
+class SyncBase(_Base[C, httpx.BaseTransport]):
+    def _wrap(self, inner: httpx.BaseTransport | None) -> httpx.BaseTransport:
         return RetryTransport(inner, policy=self.retry, ids=self.ids)
 
-    def _call(self, op: ModuleType, /, **kwargs: Any) -> Any:
-        response = self.generated.get_httpx_client().request(**op._get_kwargs(**kwargs))
-        return self._result(op, response)
+    def _call(self, call: Call[R]) -> R:
+        return self._result(call, self.generated.get_httpx_client().request(**call.request_kwargs()))
 
     def close(self) -> None:
         self.generated.get_httpx_client().close()
@@ -107,13 +151,13 @@ class SyncBase(_Base[C]):
         self.close()
 
 
-class AsyncBase(_Base[C]):
-    def _transport(self, inner: httpx.AsyncBaseTransport | None) -> AsyncRetryTransport:
+class AsyncBase(_Base[C, httpx.AsyncBaseTransport]):
+    def _wrap(self, inner: httpx.AsyncBaseTransport | None) -> httpx.AsyncBaseTransport:
         return AsyncRetryTransport(inner, policy=self.retry, ids=self.ids)
 
-    async def _call(self, op: ModuleType, /, **kwargs: Any) -> Any:
-        response = await self.generated.get_async_httpx_client().request(**op._get_kwargs(**kwargs))
-        return self._result(op, response)
+    async def _call(self, call: Call[R]) -> R:
+        client = self.generated.get_async_httpx_client()
+        return self._result(call, await client.request(**call.request_kwargs()))
 
     async def aclose(self) -> None:
         await self.generated.get_async_httpx_client().aclose()

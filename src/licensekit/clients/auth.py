@@ -18,7 +18,7 @@ import contextlib
 import json
 import threading
 import time
-from collections.abc import AsyncGenerator, Generator
+from collections.abc import AsyncGenerator, Generator, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -31,6 +31,12 @@ from .errors import AuthenticationError
 
 def _secret(value: str | Secret | None) -> Secret | None:
     return None if value is None else Secret(value)
+
+
+def _fill(frozen: object, **values: object) -> None:
+    """Set the fields of a frozen dataclass from a hand-written __init__ (which wraps secrets)."""
+    for name, value in values.items():
+        object.__setattr__(frozen, name, value)
 
 
 @dataclass(frozen=True)
@@ -50,10 +56,9 @@ class ClientCredentials:
         scope: str | None = None,
         token_url: str | None = None,
     ) -> None:
-        object.__setattr__(self, "client_id", client_id)
-        object.__setattr__(self, "client_secret", Secret(client_secret))
-        object.__setattr__(self, "scope", scope)
-        object.__setattr__(self, "token_url", token_url)
+        _fill(
+            self, client_id=client_id, client_secret=Secret(client_secret), scope=scope, token_url=token_url
+        )
 
 
 @dataclass(frozen=True)
@@ -75,11 +80,14 @@ class RefreshTokenCredentials:
         scope: str | None = None,
         token_url: str | None = None,
     ) -> None:
-        object.__setattr__(self, "client_id", client_id)
-        object.__setattr__(self, "refresh_token", Secret(refresh_token))
-        object.__setattr__(self, "client_secret", _secret(client_secret))
-        object.__setattr__(self, "scope", scope)
-        object.__setattr__(self, "token_url", token_url)
+        _fill(
+            self,
+            client_id=client_id,
+            refresh_token=Secret(refresh_token),
+            client_secret=_secret(client_secret),
+            scope=scope,
+            token_url=token_url,
+        )
 
 
 @dataclass(frozen=True)
@@ -90,8 +98,7 @@ class FusionLogin:
     password: Secret
 
     def __init__(self, username: str, password: str | Secret) -> None:
-        object.__setattr__(self, "username", username)
-        object.__setattr__(self, "password", Secret(password))
+        _fill(self, username=username, password=Secret(password))
 
 
 def jwt_expiry(token: str) -> float | None:
@@ -270,35 +277,41 @@ class BearerAuth(httpx.Auth):
             request.headers["Authorization"] = f"Bearer {token.value.reveal()}"
         return token
 
-    def _fetch_flow(self) -> Generator[httpx.Request, httpx.Response, None]:
+    def _token_requests(self, rejected: Token | None) -> Iterator[httpx.Request]:
+        """The token requests to send, under the lock; each answer goes to _accept() before the next."""
+        if not self._needs_token(rejected):
+            return  # another call replaced the token while this one waited for the lock
         assert self._source is not None
+        before = self.refreshes
         for _ in range(2):  # a second round only after a refused refresh (fallback to login)
-            response = yield self._source.request()
-            token = self._source.accept(response)
-            if token is not None:
-                self._token = token
-                self.refreshes += 1
+            yield self._source.request()
+            if self.refreshes != before:  # _accept() took a token
                 return
         raise AuthenticationError("could not obtain a token")
+
+    def _accept(self, response: httpx.Response) -> None:
+        assert self._source is not None
+        token = self._source.accept(response)
+        if token is not None:
+            self._token = token
+            self.refreshes += 1
+
+    def _send_again(self, response: httpx.Response, round_: int) -> bool:
+        """Only a 401 to the first round, with a token that can be refreshed, is worth a second."""
+        return response.status_code == 401 and self._source is not None and round_ == 0
 
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         rejected: Token | None = None
         for round_ in range(2):
             if self._needs_token(rejected):
                 with self._lock:
-                    if self._needs_token(rejected):
-                        flow = self._fetch_flow()
-                        try:
-                            token_request = next(flow)
-                            while True:
-                                response = yield token_request
-                                response.read()
-                                token_request = flow.send(response)
-                        except StopIteration:
-                            pass
+                    for token_request in self._token_requests(rejected):
+                        response = yield token_request
+                        response.read()
+                        self._accept(response)
             used = self._authorize(request)
             response = yield request
-            if response.status_code != 401 or self._source is None or round_ == 1:
+            if not self._send_again(response, round_):
                 return
             rejected = used
 
@@ -309,18 +322,12 @@ class BearerAuth(httpx.Auth):
         for round_ in range(2):
             if self._needs_token(rejected):
                 async with self._alock:
-                    if self._needs_token(rejected):
-                        flow = self._fetch_flow()
-                        try:
-                            token_request = next(flow)
-                            while True:
-                                response = yield token_request
-                                await response.aread()
-                                token_request = flow.send(response)
-                        except StopIteration:
-                            pass
+                    for token_request in self._token_requests(rejected):
+                        response = yield token_request
+                        await response.aread()
+                        self._accept(response)
             used = self._authorize(request)
             response = yield request
-            if response.status_code != 401 or self._source is None or round_ == 1:
+            if not self._send_again(response, round_):
                 return
             rejected = used

@@ -6,7 +6,7 @@ X-Tenant is sent on every call; X-Correlation-Id is a fresh UUID per call unless
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 from uuid import UUID
 
 import httpx
@@ -16,7 +16,7 @@ from cloudcockpit_client.api.subscriptions import list_azure_entitlements
 from cloudcockpit_client.models import AzureEntitlement, License, UpdateCustomerUserLicensesRequest
 from cloudcockpit_client.types import UNSET
 
-from ._base import AsyncBase, SyncBase, build_auth, generated_kwargs
+from ._base import AsyncBase, Call, SyncBase
 from ._secret import Secret
 from .auth import ClientCredentials, RefreshTokenCredentials
 from .errors import ApiError, CloudCockpitError
@@ -32,32 +32,68 @@ def _opt(value: Any) -> Any:
     return UNSET if value is None else value
 
 
-def _update_body(
-    provider_instance_id: UUID, licenses: Sequence[License]
-) -> UpdateCustomerUserLicensesRequest:
-    return UpdateCustomerUserLicensesRequest(
-        provider_instance_id=provider_instance_id, customer_user_licenses=list(licenses)
-    )
+class _CloudCockpit:
+    """What both twins share: the API's settings and each operation's Call (no I/O)."""
 
-
-class _Common:
     error: ClassVar[type[ApiError]] = CloudCockpitError
     ids = CallIds(correlation="X-Correlation-Id")
+    client_class = Client
+    token_url = TOKEN_URL
+    scope = SCOPE
+    tenant: str
 
-    def _setup(
+    def _header_args(self, correlation_id: UUID | None) -> dict[str, Any]:
+        return {"x_tenant": self.tenant, "x_correlation_id": _opt(correlation_id)}
+
+    def _list_customer_licenses(
+        self, customer_id: UUID, provider_instance_id: UUID, reseller_id: UUID | None, cid: UUID | None
+    ) -> Call[list[License]]:
+        return Call(
+            list_customer_licenses,
+            {
+                "customer_id": customer_id,
+                "provider_instance_id": provider_instance_id,
+                "reseller_id": _opt(reseller_id),
+                **self._header_args(cid),
+            },
+        )
+
+    def _update_customer_user_licenses(
         self,
-        base_url: str,
-        tenant: str,
-        credentials: ClientCredentials | RefreshTokenCredentials | None,
-        token: str | Secret | None,
-    ) -> Any:
-        self.tenant = tenant
-        return build_auth(
-            base_url=base_url, credentials=credentials, token=token, token_url=TOKEN_URL, scope=SCOPE
+        customer_id: UUID,
+        customer_user_id: UUID,
+        provider_instance_id: UUID,
+        licenses: Sequence[License],
+        cid: UUID | None,
+    ) -> Call[None]:
+        body = UpdateCustomerUserLicensesRequest(
+            provider_instance_id=provider_instance_id, customer_user_licenses=list(licenses)
+        )
+        return Call(
+            update_customer_user_licenses,
+            {
+                "customer_id": customer_id,
+                "customer_user_id": customer_user_id,
+                "body": body,
+                **self._header_args(cid),
+            },
+        )
+
+    def _list_azure_entitlements(
+        self, customer_id: UUID, subscription_id: UUID, reseller_id: UUID | None, cid: UUID | None
+    ) -> Call[list[AzureEntitlement]]:
+        return Call(
+            list_azure_entitlements,
+            {
+                "customer_id": customer_id,
+                "subscription_id": subscription_id,
+                "reseller_id": _opt(reseller_id),
+                **self._header_args(cid),
+            },
         )
 
 
-class CloudCockpit(_Common, SyncBase[Client]):
+class CloudCockpit(_CloudCockpit, SyncBase[Client]):
     """Sync CloudCockpit client. `.generated` is the generated Client, ready for plain sync() calls."""
 
     def __init__(
@@ -71,17 +107,8 @@ class CloudCockpit(_Common, SyncBase[Client]):
         timeout: httpx.Timeout | float | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
-        auth = self._setup(base_url, tenant, credentials, token)
-        SyncBase.__init__(self, base_url, auth, retry)
-        self.generated = Client(
-            **generated_kwargs(
-                base_url,
-                headers={"X-Tenant": tenant},
-                timeout=timeout,
-                auth=auth,
-                transport=self._transport(transport),
-            )
-        )
+        self.tenant = tenant
+        super().__init__(base_url, credentials, token, retry, timeout, transport, {"X-Tenant": tenant})
 
     def list_customer_licenses(
         self,
@@ -91,17 +118,8 @@ class CloudCockpit(_Common, SyncBase[Client]):
         reseller_id: UUID | None = None,
         correlation_id: UUID | None = None,
     ) -> list[License]:
-        return cast(
-            list[License],
-            self._call(
-                list_customer_licenses,
-                customer_id=customer_id,
-                provider_instance_id=provider_instance_id,
-                reseller_id=_opt(reseller_id),
-                x_tenant=self.tenant,
-                x_correlation_id=_opt(correlation_id),
-            ),
-        )
+        call = self._list_customer_licenses(customer_id, provider_instance_id, reseller_id, correlation_id)
+        return self._call(call)
 
     def update_customer_user_licenses(
         self,
@@ -114,12 +132,9 @@ class CloudCockpit(_Common, SyncBase[Client]):
     ) -> None:
         """PATCH: never retried automatically (a throttled or failed call raises)."""
         self._call(
-            update_customer_user_licenses,
-            customer_id=customer_id,
-            customer_user_id=customer_user_id,
-            body=_update_body(provider_instance_id, licenses),
-            x_tenant=self.tenant,
-            x_correlation_id=_opt(correlation_id),
+            self._update_customer_user_licenses(
+                customer_id, customer_user_id, provider_instance_id, licenses, correlation_id
+            )
         )
 
     def list_azure_entitlements(
@@ -130,17 +145,8 @@ class CloudCockpit(_Common, SyncBase[Client]):
         reseller_id: UUID | None = None,
         correlation_id: UUID | None = None,
     ) -> list[AzureEntitlement]:
-        return cast(
-            list[AzureEntitlement],
-            self._call(
-                list_azure_entitlements,
-                customer_id=customer_id,
-                subscription_id=subscription_id,
-                reseller_id=_opt(reseller_id),
-                x_tenant=self.tenant,
-                x_correlation_id=_opt(correlation_id),
-            ),
-        )
+        call = self._list_azure_entitlements(customer_id, subscription_id, reseller_id, correlation_id)
+        return self._call(call)
 
     def sweep_customer_licenses(
         self, customer_ids: Iterable[UUID], *, provider_instance_id: UUID, max_in_flight: int = 8
@@ -153,7 +159,7 @@ class CloudCockpit(_Common, SyncBase[Client]):
         )
 
 
-class AsyncCloudCockpit(_Common, AsyncBase[Client]):
+class AsyncCloudCockpit(_CloudCockpit, AsyncBase[Client]):
     """Async CloudCockpit client. `.generated` is the generated Client, ready for plain asyncio() calls."""
 
     def __init__(
@@ -167,17 +173,8 @@ class AsyncCloudCockpit(_Common, AsyncBase[Client]):
         timeout: httpx.Timeout | float | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
-        auth = self._setup(base_url, tenant, credentials, token)
-        AsyncBase.__init__(self, base_url, auth, retry)
-        self.generated = Client(
-            **generated_kwargs(
-                base_url,
-                headers={"X-Tenant": tenant},
-                timeout=timeout,
-                auth=auth,
-                transport=self._transport(transport),
-            )
-        )
+        self.tenant = tenant
+        super().__init__(base_url, credentials, token, retry, timeout, transport, {"X-Tenant": tenant})
 
     async def list_customer_licenses(
         self,
@@ -187,17 +184,8 @@ class AsyncCloudCockpit(_Common, AsyncBase[Client]):
         reseller_id: UUID | None = None,
         correlation_id: UUID | None = None,
     ) -> list[License]:
-        return cast(
-            list[License],
-            await self._call(
-                list_customer_licenses,
-                customer_id=customer_id,
-                provider_instance_id=provider_instance_id,
-                reseller_id=_opt(reseller_id),
-                x_tenant=self.tenant,
-                x_correlation_id=_opt(correlation_id),
-            ),
-        )
+        call = self._list_customer_licenses(customer_id, provider_instance_id, reseller_id, correlation_id)
+        return await self._call(call)
 
     async def update_customer_user_licenses(
         self,
@@ -210,12 +198,9 @@ class AsyncCloudCockpit(_Common, AsyncBase[Client]):
     ) -> None:
         """PATCH: never retried automatically (a throttled or failed call raises)."""
         await self._call(
-            update_customer_user_licenses,
-            customer_id=customer_id,
-            customer_user_id=customer_user_id,
-            body=_update_body(provider_instance_id, licenses),
-            x_tenant=self.tenant,
-            x_correlation_id=_opt(correlation_id),
+            self._update_customer_user_licenses(
+                customer_id, customer_user_id, provider_instance_id, licenses, correlation_id
+            )
         )
 
     async def list_azure_entitlements(
@@ -226,17 +211,8 @@ class AsyncCloudCockpit(_Common, AsyncBase[Client]):
         reseller_id: UUID | None = None,
         correlation_id: UUID | None = None,
     ) -> list[AzureEntitlement]:
-        return cast(
-            list[AzureEntitlement],
-            await self._call(
-                list_azure_entitlements,
-                customer_id=customer_id,
-                subscription_id=subscription_id,
-                reseller_id=_opt(reseller_id),
-                x_tenant=self.tenant,
-                x_correlation_id=_opt(correlation_id),
-            ),
-        )
+        call = self._list_azure_entitlements(customer_id, subscription_id, reseller_id, correlation_id)
+        return await self._call(call)
 
     async def sweep_customer_licenses(
         self, customer_ids: Iterable[UUID], *, provider_instance_id: UUID, max_in_flight: int = 8

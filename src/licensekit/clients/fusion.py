@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from types import ModuleType
-from typing import Any, ClassVar, Literal, cast
+from typing import ClassVar, Literal
 from uuid import UUID
 
 import httpx
@@ -33,7 +33,7 @@ from fusion_client.models import (
 )
 from fusion_client.types import UNSET
 
-from ._base import AsyncBase, SyncBase, build_auth, generated_kwargs
+from ._base import AsyncBase, Call, SyncBase
 from ._secret import Secret
 from .auth import FusionLogin
 from .errors import ApiError, FusionError
@@ -60,26 +60,44 @@ def _next(page: CustomerLicenseList) -> str | None:
     return page.next_ if isinstance(page.next_, str) and page.next_ else None
 
 
-class _Common:
+class _Fusion:
+    """What both twins share: the API's settings and each operation's Call (no I/O)."""
+
     error: ClassVar[type[ApiError]] = FusionError
     ids = CallIds(correlation=None)  # Fusion documents no correlation header
+    client_class = Client
+    draas_instance: str
 
-    def _setup(
-        self, base_url: str, draas_instance: str, credentials: FusionLogin | None, token: str | Secret | None
-    ) -> Any:
-        self.draas_instance = draas_instance
-        return build_auth(base_url=base_url, credentials=credentials, token=token, token_url="", scope="")
+    def _list(
+        self, level: Level, uuid: UUID, page_size: int | None, next_: str | None
+    ) -> Call[CustomerLicenseList]:
+        return Call(
+            _list_op(level),
+            {
+                "draas_instance": self.draas_instance,
+                "uuid": uuid,
+                "page_size": UNSET if page_size is None else page_size,
+                "next_": UNSET if next_ is None else next_,
+            },
+        )
 
-    def _list_kwargs(self, uuid: UUID, page_size: int | None, next_: str | None) -> dict[str, Any]:
-        return {
-            "draas_instance": self.draas_instance,
-            "uuid": uuid,
-            "page_size": UNSET if page_size is None else page_size,
-            "next_": UNSET if next_ is None else next_,
-        }
+    def _get(self, group_uuid: UUID, license_id: int) -> Call[CustomerLicenseDetails]:
+        return Call(get_customer_license, self._at(group_uuid, id=license_id))
+
+    def _create(self, group_uuid: UUID, body: CustomerLicenseCreate) -> Call[CustomerLicenseCreated]:
+        return Call(create_customer_license, self._at(group_uuid, body=body))
+
+    def _update(self, group_uuid: UUID, license_id: int, body: CustomerLicenseUpdate) -> Call[None]:
+        return Call(update_customer_license, self._at(group_uuid, id=license_id, body=body))
+
+    def _delete(self, group_uuid: UUID, license_id: int) -> Call[None]:
+        return Call(delete_customer_license, self._at(group_uuid, id=license_id))
+
+    def _at(self, group_uuid: UUID, **kwargs: object) -> dict[str, object]:
+        return {"draas_instance": self.draas_instance, "uuid": group_uuid, **kwargs}
 
 
-class Fusion(_Common, SyncBase[Client]):
+class Fusion(_Fusion, SyncBase[Client]):
     """Sync Fusion client. `.generated` is the generated Client (give it `draas_instance=`)."""
 
     def __init__(
@@ -93,21 +111,14 @@ class Fusion(_Common, SyncBase[Client]):
         timeout: httpx.Timeout | float | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
-        auth = self._setup(base_url, draas_instance, credentials, token)
-        SyncBase.__init__(self, base_url, auth, retry)
-        self.generated = Client(
-            **generated_kwargs(
-                base_url, headers=None, timeout=timeout, auth=auth, transport=self._transport(transport)
-            )
-        )
+        self.draas_instance = draas_instance
+        super().__init__(base_url, credentials, token, retry, timeout, transport)
 
     def list_customer_licenses(
         self, level: Level, uuid: UUID, *, page_size: int | None = None, next_: str | None = None
     ) -> CustomerLicenseList:
         """One page of an entity's customer licenses."""
-        return cast(
-            CustomerLicenseList, self._call(_list_op(level), **self._list_kwargs(uuid, page_size, next_))
-        )
+        return self._call(self._list(level, uuid, page_size, next_))
 
     def iter_customer_licenses(
         self, level: Level, uuid: UUID, *, page_size: int | None = None
@@ -121,40 +132,22 @@ class Fusion(_Common, SyncBase[Client]):
                 return
 
     def get_customer_license(self, group_uuid: UUID, license_id: int) -> CustomerLicenseDetails:
-        return cast(
-            CustomerLicenseDetails,
-            self._call(
-                get_customer_license, draas_instance=self.draas_instance, uuid=group_uuid, id=license_id
-            ),
-        )
+        return self._call(self._get(group_uuid, license_id))
 
     def create_customer_license(
         self, group_uuid: UUID, body: CustomerLicenseCreate
     ) -> CustomerLicenseCreated:
         """POST: never retried automatically."""
-        return cast(
-            CustomerLicenseCreated,
-            self._call(
-                create_customer_license, draas_instance=self.draas_instance, uuid=group_uuid, body=body
-            ),
-        )
+        return self._call(self._create(group_uuid, body))
 
     def update_customer_license(self, group_uuid: UUID, license_id: int, body: CustomerLicenseUpdate) -> None:
-        self._call(
-            update_customer_license,
-            draas_instance=self.draas_instance,
-            uuid=group_uuid,
-            id=license_id,
-            body=body,
-        )
+        self._call(self._update(group_uuid, license_id, body))
 
     def delete_customer_license(self, group_uuid: UUID, license_id: int) -> None:
-        self._call(
-            delete_customer_license, draas_instance=self.draas_instance, uuid=group_uuid, id=license_id
-        )
+        self._call(self._delete(group_uuid, license_id))
 
 
-class AsyncFusion(_Common, AsyncBase[Client]):
+class AsyncFusion(_Fusion, AsyncBase[Client]):
     """Async Fusion client. `.generated` is the generated Client (give it `draas_instance=`)."""
 
     def __init__(
@@ -168,22 +161,14 @@ class AsyncFusion(_Common, AsyncBase[Client]):
         timeout: httpx.Timeout | float | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
-        auth = self._setup(base_url, draas_instance, credentials, token)
-        AsyncBase.__init__(self, base_url, auth, retry)
-        self.generated = Client(
-            **generated_kwargs(
-                base_url, headers=None, timeout=timeout, auth=auth, transport=self._transport(transport)
-            )
-        )
+        self.draas_instance = draas_instance
+        super().__init__(base_url, credentials, token, retry, timeout, transport)
 
     async def list_customer_licenses(
         self, level: Level, uuid: UUID, *, page_size: int | None = None, next_: str | None = None
     ) -> CustomerLicenseList:
         """One page of an entity's customer licenses."""
-        return cast(
-            CustomerLicenseList,
-            await self._call(_list_op(level), **self._list_kwargs(uuid, page_size, next_)),
-        )
+        return await self._call(self._list(level, uuid, page_size, next_))
 
     async def iter_customer_licenses(
         self, level: Level, uuid: UUID, *, page_size: int | None = None
@@ -198,36 +183,18 @@ class AsyncFusion(_Common, AsyncBase[Client]):
                 return
 
     async def get_customer_license(self, group_uuid: UUID, license_id: int) -> CustomerLicenseDetails:
-        return cast(
-            CustomerLicenseDetails,
-            await self._call(
-                get_customer_license, draas_instance=self.draas_instance, uuid=group_uuid, id=license_id
-            ),
-        )
+        return await self._call(self._get(group_uuid, license_id))
 
     async def create_customer_license(
         self, group_uuid: UUID, body: CustomerLicenseCreate
     ) -> CustomerLicenseCreated:
         """POST: never retried automatically."""
-        return cast(
-            CustomerLicenseCreated,
-            await self._call(
-                create_customer_license, draas_instance=self.draas_instance, uuid=group_uuid, body=body
-            ),
-        )
+        return await self._call(self._create(group_uuid, body))
 
     async def update_customer_license(
         self, group_uuid: UUID, license_id: int, body: CustomerLicenseUpdate
     ) -> None:
-        await self._call(
-            update_customer_license,
-            draas_instance=self.draas_instance,
-            uuid=group_uuid,
-            id=license_id,
-            body=body,
-        )
+        await self._call(self._update(group_uuid, license_id, body))
 
     async def delete_customer_license(self, group_uuid: UUID, license_id: int) -> None:
-        await self._call(
-            delete_customer_license, draas_instance=self.draas_instance, uuid=group_uuid, id=license_id
-        )
+        await self._call(self._delete(group_uuid, license_id))

@@ -7,7 +7,7 @@ across the retries of one call (the server uses it for idempotency).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any, ClassVar, cast
+from typing import ClassVar
 from uuid import UUID
 
 import httpx
@@ -16,7 +16,7 @@ from partner_center_client.api.customer_users import get_user_licenses
 from partner_center_client.models import LicenseCollection
 from partner_center_client.types import UNSET
 
-from ._base import AsyncBase, SyncBase, build_auth, generated_kwargs
+from ._base import AsyncBase, Call, SyncBase
 from ._secret import Secret
 from .auth import ClientCredentials, RefreshTokenCredentials
 from .errors import ApiError, PartnerCenterError
@@ -30,28 +30,36 @@ SCOPE = "https://api.partnercenter.microsoft.com/user_impersonation offline_acce
 UserKey = tuple[UUID, str]  # (customer tenant id, user id or UPN)
 
 
-class _Common:
+class _PartnerCenter:
+    """What both twins share: the API's settings and each operation's Call (no I/O)."""
+
     error: ClassVar[type[ApiError]] = PartnerCenterError
     ids = CallIds(correlation="MS-CorrelationId", request_id="MS-RequestId")
+    client_class = Client
+    token_url = TOKEN_URL
+    scope = SCOPE
 
     @staticmethod
-    def _kwargs(
+    def _get_user_licenses(
         customer_id: UUID,
         user_id: str,
         license_group_ids: Sequence[str] | None,
         request_id: UUID | None,
         correlation_id: UUID | None,
-    ) -> dict[str, Any]:
-        return {
-            "customer_id": customer_id,
-            "user_id": user_id,
-            "license_group_ids": UNSET if license_group_ids is None else list(license_group_ids),
-            "ms_request_id": UNSET if request_id is None else request_id,
-            "ms_correlation_id": UNSET if correlation_id is None else correlation_id,
-        }
+    ) -> Call[LicenseCollection]:
+        return Call(
+            get_user_licenses,
+            {
+                "customer_id": customer_id,
+                "user_id": user_id,
+                "license_group_ids": UNSET if license_group_ids is None else list(license_group_ids),
+                "ms_request_id": UNSET if request_id is None else request_id,
+                "ms_correlation_id": UNSET if correlation_id is None else correlation_id,
+            },
+        )
 
 
-class PartnerCenter(_Common, SyncBase[Client]):
+class PartnerCenter(_PartnerCenter, SyncBase[Client]):
     """Sync Partner Center client. `.generated` is the generated Client, ready for plain sync() calls."""
 
     def __init__(
@@ -64,15 +72,7 @@ class PartnerCenter(_Common, SyncBase[Client]):
         timeout: httpx.Timeout | float | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
-        auth = build_auth(
-            base_url=base_url, credentials=credentials, token=token, token_url=TOKEN_URL, scope=SCOPE
-        )
-        SyncBase.__init__(self, base_url, auth, retry)
-        self.generated = Client(
-            **generated_kwargs(
-                base_url, headers=None, timeout=timeout, auth=auth, transport=self._transport(transport)
-            )
-        )
+        super().__init__(base_url, credentials, token, retry, timeout, transport)
 
     def get_user_licenses(
         self,
@@ -83,13 +83,8 @@ class PartnerCenter(_Common, SyncBase[Client]):
         request_id: UUID | None = None,
         correlation_id: UUID | None = None,
     ) -> LicenseCollection:
-        return cast(
-            LicenseCollection,
-            self._call(
-                get_user_licenses,
-                **self._kwargs(customer_id, user_id, license_group_ids, request_id, correlation_id),
-            ),
-        )
+        call = self._get_user_licenses(customer_id, user_id, license_group_ids, request_id, correlation_id)
+        return self._call(call)
 
     def sweep_user_licenses(
         self,
@@ -106,7 +101,7 @@ class PartnerCenter(_Common, SyncBase[Client]):
         )
 
 
-class AsyncPartnerCenter(_Common, AsyncBase[Client]):
+class AsyncPartnerCenter(_PartnerCenter, AsyncBase[Client]):
     """Async Partner Center client. `.generated` is the generated Client, ready for plain asyncio() calls."""
 
     def __init__(
@@ -119,15 +114,7 @@ class AsyncPartnerCenter(_Common, AsyncBase[Client]):
         timeout: httpx.Timeout | float | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
-        auth = build_auth(
-            base_url=base_url, credentials=credentials, token=token, token_url=TOKEN_URL, scope=SCOPE
-        )
-        AsyncBase.__init__(self, base_url, auth, retry)
-        self.generated = Client(
-            **generated_kwargs(
-                base_url, headers=None, timeout=timeout, auth=auth, transport=self._transport(transport)
-            )
-        )
+        super().__init__(base_url, credentials, token, retry, timeout, transport)
 
     async def get_user_licenses(
         self,
@@ -138,13 +125,8 @@ class AsyncPartnerCenter(_Common, AsyncBase[Client]):
         request_id: UUID | None = None,
         correlation_id: UUID | None = None,
     ) -> LicenseCollection:
-        return cast(
-            LicenseCollection,
-            await self._call(
-                get_user_licenses,
-                **self._kwargs(customer_id, user_id, license_group_ids, request_id, correlation_id),
-            ),
-        )
+        call = self._get_user_licenses(customer_id, user_id, license_group_ids, request_id, correlation_id)
+        return await self._call(call)
 
     async def sweep_user_licenses(
         self,

@@ -26,14 +26,19 @@ class SweepResult(Generic[K, V]):
         return not self.errors
 
 
+def _unique(keys: Iterable[K], max_in_flight: int) -> list[K]:
+    """Each key once, in order (a repeated key would be fetched twice for one result)."""
+    if max_in_flight < 1:
+        raise ValueError("max_in_flight must be at least 1")
+    return list(dict.fromkeys(keys))
+
+
 async def asweep(
     keys: Iterable[K], fetch: Callable[[K], Awaitable[V]], *, max_in_flight: int = 8
 ) -> SweepResult[K, V]:
     """Run `fetch(key)` for every key, at most `max_in_flight` at a time (asyncio)."""
-    if max_in_flight < 1:
-        raise ValueError("max_in_flight must be at least 1")
+    queue = _unique(keys, max_in_flight)
     result: SweepResult[K, V] = SweepResult()
-    queue = list(dict.fromkeys(keys))
     position = 0
 
     async def worker() -> None:
@@ -52,10 +57,8 @@ async def asweep(
 
 def sweep(keys: Iterable[K], fetch: Callable[[K], V], *, max_in_flight: int = 8) -> SweepResult[K, V]:
     """Run `fetch(key)` for every key, at most `max_in_flight` at a time (threads)."""
-    if max_in_flight < 1:
-        raise ValueError("max_in_flight must be at least 1")
+    unique = _unique(keys, max_in_flight)
     result: SweepResult[K, V] = SweepResult()
-    unique = list(dict.fromkeys(keys))
     with ThreadPoolExecutor(max_workers=max_in_flight, thread_name_prefix="licensekit-sweep") as pool:
         futures = {key: pool.submit(fetch, key) for key in unique}
         for key, future in futures.items():

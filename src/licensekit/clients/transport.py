@@ -75,9 +75,11 @@ class _Gate:
 
 
 class _Retrying:
-    def __init__(self, policy: RetryPolicy, ids: CallIds) -> None:
-        self.policy = policy
-        self.ids = ids
+    """The policy and the gate one transport shares between its calls."""
+
+    def __init__(self, policy: RetryPolicy | None, ids: CallIds | None) -> None:
+        self.policy = policy or RetryPolicy()
+        self.ids = ids or CallIds()
         self.gate = _Gate()
 
     def prepare(self, request: httpx.Request) -> str | None:
@@ -95,53 +97,80 @@ class _Retrying:
             or bool(request.extensions.get(EXT_RETRYABLE))
         )
 
-    def delay_after_status(
-        self, request: httpx.Request, response: httpx.Response, attempt: int, started: float
-    ) -> float | None:
-        """Seconds to wait before retrying, or None to hand the response back."""
+
+class _Call:
+    """One call's attempts: counting, timing, logging and every retry decision. The transports only
+    send and sleep, so the sync and async loops stay the same line for line."""
+
+    def __init__(self, retrying: _Retrying, request: httpx.Request) -> None:
+        self.r = retrying
+        self.policy = retrying.policy
+        self.request = request
+        self.cid = retrying.prepare(request)
+        self.started = time.monotonic()
+        self.attempt = 0
+        self.began = 0.0
+
+    def next_attempt(self) -> float:
+        """Counts a new attempt; returns how long the shared gate says to wait before sending it."""
+        self.attempt += 1
+        return self.r.gate.wait()
+
+    def send(self) -> httpx.Request:
+        self.began = time.perf_counter()
+        return self.request
+
+    def after_response(self, response: httpx.Response) -> float | None:
+        """Seconds to wait before retrying, or None to hand the response back (marked with the attempts)."""
+        self._log(response.status_code)
+        delay = self._delay_after_status(response)
+        if delay is None:
+            response.extensions = {**response.extensions, EXT_ATTEMPTS: self.attempt}
+        return delay
+
+    def after_error(self, exc: Exception) -> float | None:
+        """Seconds to wait before retrying, or None to re-raise (noted with the attempts)."""
+        self._log(type(exc).__name__)
+        delay = None
+        if self.r.may_repeat(self.request):
+            delay = self._within_bounds(self.policy.backoff(self.attempt))
+        if delay is None:
+            exc.add_note(f"licensekit: gave up after {self.attempt} attempt(s)")
+        return delay
+
+    def _delay_after_status(self, response: httpx.Response) -> float | None:
         if response.status_code not in self.policy.retry_statuses:
             return None
         retry_after = parse_retry_after(response.headers.get("Retry-After"))
         if retry_after is not None and retry_after <= self.policy.max_retry_after:
-            self.gate.close_for(retry_after)  # every call of this client waits, retried or not
-        if not self.may_repeat(request):
+            self.r.gate.close_for(retry_after)  # every call of this client waits, retried or not
+        if not self.r.may_repeat(self.request):
             return None
         if retry_after is not None:
             if retry_after > self.policy.max_retry_after:
                 return None
             delay = retry_after + random.uniform(0, min(1.0, retry_after * 0.1))
         else:
-            delay = self.policy.backoff(attempt)
-        return self._within_bounds(delay, attempt, started)
+            delay = self.policy.backoff(self.attempt)
+        return self._within_bounds(delay)
 
-    def delay_after_error(self, request: httpx.Request, attempt: int, started: float) -> float | None:
-        if not self.may_repeat(request):
+    def _within_bounds(self, delay: float) -> float | None:
+        if self.attempt >= self.policy.max_attempts:
             return None
-        return self._within_bounds(self.policy.backoff(attempt), attempt, started)
-
-    def _within_bounds(self, delay: float, attempt: int, started: float) -> float | None:
-        if attempt >= self.policy.max_attempts:
-            return None
-        if time.monotonic() - started + delay > self.policy.max_total:
+        if time.monotonic() - self.started + delay > self.policy.max_total:
             return None
         return delay
 
-    @staticmethod
-    def log(request: httpx.Request, status: int | str, began: float, attempt: int, cid: str | None) -> None:
+    def _log(self, status: int | str) -> None:
         logger.debug(
             "%s %s -> %s in %.1f ms (attempt %d, correlation id %s)",
-            request.method,
-            request.url.path,
+            self.request.method,
+            self.request.url.path,
             status,
-            (time.perf_counter() - began) * 1000,
-            attempt,
-            cid or "-",
+            (time.perf_counter() - self.began) * 1000,
+            self.attempt,
+            self.cid or "-",
         )
-
-
-def _mark(response: httpx.Response, attempt: int) -> httpx.Response:
-    response.extensions = {**response.extensions, EXT_ATTEMPTS: attempt}
-    return response
 
 
 class RetryTransport(httpx.BaseTransport):
@@ -155,32 +184,22 @@ class RetryTransport(httpx.BaseTransport):
         ids: CallIds | None = None,
     ) -> None:
         self._inner = inner or httpx.HTTPTransport()
-        self._r = _Retrying(policy or RetryPolicy(), ids or CallIds())
+        self._r = _Retrying(policy, ids)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        cid = self._r.prepare(request)
-        started = time.monotonic()
-        attempt = 0
+        call = _Call(self._r, request)
         while True:
-            attempt += 1
-            if (wait := self._r.gate.wait()) > 0:
+            if (wait := call.next_attempt()) > 0:
                 time.sleep(wait)
-            began = time.perf_counter()
             try:
-                response = self._inner.handle_request(request)
+                response = self._inner.handle_request(call.send())
             except RETRYABLE_ERRORS as exc:
-                self._r.log(request, type(exc).__name__, began, attempt, cid)
-                delay = self._r.delay_after_error(request, attempt, started)
-                if delay is None:
-                    exc.add_note(f"licensekit: gave up after {attempt} attempt(s)")
+                if (delay := call.after_error(exc)) is None:
                     raise
-                time.sleep(delay)
-                continue
-            self._r.log(request, response.status_code, began, attempt, cid)
-            delay = self._r.delay_after_status(request, response, attempt, started)
-            if delay is None:
-                return _mark(response, attempt)
-            response.close()
+            else:
+                if (delay := call.after_response(response)) is None:
+                    return response
+                response.close()
             time.sleep(delay)
 
     def close(self) -> None:
@@ -198,32 +217,22 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         ids: CallIds | None = None,
     ) -> None:
         self._inner = inner or httpx.AsyncHTTPTransport()
-        self._r = _Retrying(policy or RetryPolicy(), ids or CallIds())
+        self._r = _Retrying(policy, ids)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        cid = self._r.prepare(request)
-        started = time.monotonic()
-        attempt = 0
+        call = _Call(self._r, request)
         while True:
-            attempt += 1
-            if (wait := self._r.gate.wait()) > 0:
+            if (wait := call.next_attempt()) > 0:
                 await asyncio.sleep(wait)
-            began = time.perf_counter()
             try:
-                response = await self._inner.handle_async_request(request)
+                response = await self._inner.handle_async_request(call.send())
             except RETRYABLE_ERRORS as exc:
-                self._r.log(request, type(exc).__name__, began, attempt, cid)
-                delay = self._r.delay_after_error(request, attempt, started)
-                if delay is None:
-                    exc.add_note(f"licensekit: gave up after {attempt} attempt(s)")
+                if (delay := call.after_error(exc)) is None:
                     raise
-                await asyncio.sleep(delay)
-                continue
-            self._r.log(request, response.status_code, began, attempt, cid)
-            delay = self._r.delay_after_status(request, response, attempt, started)
-            if delay is None:
-                return _mark(response, attempt)
-            await response.aclose()
+            else:
+                if (delay := call.after_response(response)) is None:
+                    return response
+                await response.aclose()
             await asyncio.sleep(delay)
 
     async def aclose(self) -> None:
