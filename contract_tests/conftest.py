@@ -152,3 +152,11 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         f"(seed {s.seed}; cases = requests made by the property and stateful tests; "
         "scenario tests are counted by pytest)"
     )
+
+
+@pytest.fixture
+def fresh(target: Any) -> Any:
+    """The suite's target, with a mock's state back to its seed first (a live target is left alone)."""
+    if target.is_mock:
+        target.server.reset()
+    return target

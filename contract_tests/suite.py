@@ -6,6 +6,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+import httpx
+import hypothesis
 import pytest
 import schemathesis
 import yaml
@@ -157,3 +159,54 @@ class StatefulCounter:
 
 
 EXTRA_CHECKS["partner-center"] = [echo_headers]
+
+
+# -- pieces of the three suite modules ----------------------------------------------------------------------
+def bind_target(api: str, schema: Any) -> Any:
+    """The suite module's autouse `target` fixture: start (or point at) the target, aim `schema` at it."""
+
+    @pytest.fixture(scope="module", autouse=True)
+    def target(start_target: Any) -> plumbing.Target:
+        t: plumbing.Target = start_target(api)
+        schema.config.update(base_url=t.base_url)
+        return t
+
+    return target
+
+
+def run_stateful(
+    machine: type[APIStateMachine], target: plumbing.Target, *, examples: int, steps: int
+) -> None:
+    """Run a state machine over the spec's links; writes, so skipped (with the reason) when writes are off."""
+    if not target.allow_writes:
+        pytest.skip(SKIP_WRITES)
+    machine.run(
+        settings=hypothesis.settings(
+            max_examples=examples,
+            stateful_step_count=steps,
+            deadline=None,
+            database=None,
+            derandomize=not plumbing.settings().seed_is_random,
+            # Health checks judge generation speed only; a slow live target must not fail the suite.
+            suppress_health_check=list(hypothesis.HealthCheck),
+            phases=[hypothesis.Phase.explicit, hypothesis.Phase.generate],
+        )
+    )
+
+
+def need(api: str, ids: dict[str, str], *keys: str) -> None:
+    """Skip a scenario, naming the variables to set, when the target lacks ids of existing objects."""
+    missing = [k for k in keys if not ids.get(k)]
+    if missing:
+        names = ", ".join(plumbing.env_prefix(api) + k.upper() for k in missing)
+        pytest.skip(f"set {names} to existing objects")
+
+
+def generated_client(client_class: Any, target: plumbing.Target) -> Any:
+    """A generated AuthenticatedClient aimed at the target, raising on undocumented statuses."""
+    return client_class(
+        base_url=target.base_url or "",
+        token=target.token,
+        raise_on_unexpected_status=True,
+        timeout=httpx.Timeout(15.0),
+    )

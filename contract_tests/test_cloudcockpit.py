@@ -5,8 +5,6 @@ from __future__ import annotations
 import uuid as uuidlib
 from typing import Any
 
-import httpx
-import hypothesis
 import pytest
 from cloudcockpit_client import AuthenticatedClient
 from cloudcockpit_client.api.licenses import list_customer_licenses, update_customer_user_licenses
@@ -51,18 +49,7 @@ schema = suite.build_schema(
 )
 
 
-@pytest.fixture(scope="module", autouse=True)
-def target(start_target: Any) -> plumbing.Target:
-    t = start_target(API)
-    schema.config.update(base_url=t.base_url)
-    return t
-
-
-@pytest.fixture
-def fresh(target: plumbing.Target) -> plumbing.Target:
-    if target.is_mock:
-        target.server.reset()
-    return target
+target = suite.bind_target(API, schema)
 
 
 @schema.parametrize()
@@ -75,37 +62,17 @@ Machine = suite.StatefulCounter.wrap(API, schema.as_state_machine())
 
 def test_stateful(target: plumbing.Target) -> None:
     """Sequences across the operations (links inferred by schemathesis: GET licenses -> PATCH)."""
-    if not target.allow_writes:
-        pytest.skip(suite.SKIP_WRITES)
-    s = plumbing.settings()
-    Machine.run(
-        settings=hypothesis.settings(
-            max_examples=max(3, s.examples // 3),
-            stateful_step_count=4,
-            deadline=None,
-            database=None,
-            derandomize=not s.seed_is_random,
-            suppress_health_check=list(hypothesis.HealthCheck),
-            phases=[hypothesis.Phase.explicit, hypothesis.Phase.generate],
-        )
-    )
+    suite.run_stateful(Machine, target, examples=max(3, plumbing.settings().examples // 3), steps=4)
 
 
 # -- scenarios through the generated client -------------------------------------------------------------
 def need(*keys: str) -> None:
-    missing = [k for k in keys if not IDS.get(k)]
-    if missing:
-        names = ", ".join(plumbing.env_prefix(API) + k.upper() for k in missing)
-        pytest.skip(f"set {names} to existing objects")
+    suite.need(API, IDS, *keys)
 
 
 def client(target: plumbing.Target) -> AuthenticatedClient:
-    return AuthenticatedClient(
-        base_url=target.base_url or "",
-        token=target.token,
-        raise_on_unexpected_status=True,
-        timeout=httpx.Timeout(15.0),
-    )
+    client: AuthenticatedClient = suite.generated_client(AuthenticatedClient, target)
+    return client
 
 
 def licenses(c: AuthenticatedClient) -> list[License]:

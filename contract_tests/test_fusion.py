@@ -5,8 +5,6 @@ from __future__ import annotations
 import uuid as uuidlib
 from typing import Any
 
-import httpx
-import hypothesis
 import pytest
 from fusion_client import AuthenticatedClient
 from fusion_client.api.customer_licenses import (
@@ -71,19 +69,7 @@ schema = suite.build_schema(
 )
 
 
-@pytest.fixture(scope="module", autouse=True)
-def target(start_target: Any) -> plumbing.Target:
-    t = start_target(API)
-    schema.config.update(base_url=t.base_url)
-    return t
-
-
-@pytest.fixture
-def fresh(target: plumbing.Target) -> plumbing.Target:
-    """Mock state back to the seed before a scenario."""
-    if target.is_mock:
-        target.server.reset()
-    return target
+target = suite.bind_target(API, schema)
 
 
 # -- property-based: every operation, positive and negative, every check -------------------------------
@@ -97,30 +83,13 @@ Machine = suite.StatefulCounter.wrap(API, schema.as_state_machine())
 
 
 def test_stateful_links(target: plumbing.Target) -> None:
-    if not target.allow_writes:
-        pytest.skip(suite.SKIP_WRITES)
-    s = plumbing.settings()
-    Machine.run(
-        settings=hypothesis.settings(
-            max_examples=max(4, s.examples // 2),
-            stateful_step_count=6,
-            deadline=None,
-            database=None,
-            derandomize=not s.seed_is_random,
-            suppress_health_check=list(hypothesis.HealthCheck),
-            phases=[hypothesis.Phase.explicit, hypothesis.Phase.generate],
-        )
-    )
+    suite.run_stateful(Machine, target, examples=max(4, plumbing.settings().examples // 2), steps=6)
 
 
 # -- scenarios through the generated client: what property tests miss --------------------------------
 def client(target: plumbing.Target) -> AuthenticatedClient:
-    return AuthenticatedClient(
-        base_url=target.base_url or "",
-        token=target.token,
-        raise_on_unexpected_status=True,
-        timeout=httpx.Timeout(15.0),
-    )
+    client: AuthenticatedClient = suite.generated_client(AuthenticatedClient, target)
+    return client
 
 
 def group_uuid() -> uuidlib.UUID:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import uuid as uuidlib
 from typing import Any
 
-import httpx
-import pytest
 from partner_center_client import AuthenticatedClient
 from partner_center_client.api.customer_users import get_user_licenses
 
@@ -22,11 +20,7 @@ PARAMETERS = {
 schema = suite.build_schema(API, parameters=PARAMETERS)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def target(start_target: Any) -> plumbing.Target:
-    t = start_target(API)
-    schema.config.update(base_url=t.base_url)
-    return t
+target = suite.bind_target(API, schema)
 
 
 @schema.parametrize()
@@ -36,19 +30,12 @@ def test_operation(case: Any) -> None:
 
 
 def need(*keys: str) -> None:
-    missing = [k for k in keys if not IDS.get(k)]
-    if missing:
-        names = ", ".join(plumbing.env_prefix(API) + k.upper() for k in missing)
-        pytest.skip(f"set {names} to existing objects")
+    suite.need(API, IDS, *keys)
 
 
 def client(target: plumbing.Target) -> AuthenticatedClient:
-    return AuthenticatedClient(
-        base_url=target.base_url or "",
-        token=target.token,
-        raise_on_unexpected_status=True,
-        timeout=httpx.Timeout(15.0),
-    )
+    client: AuthenticatedClient = suite.generated_client(AuthenticatedClient, target)
+    return client
 
 
 def fetch(target: plumbing.Target, groups: list[str] | None = None, **kw: Any) -> Any:
