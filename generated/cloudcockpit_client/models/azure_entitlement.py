@@ -2,22 +2,20 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.billing_frequency import BillingFrequency
-    from ..models.billing_type import BillingType
-    from ..models.custom_margin import CustomMargin
-    from ..models.money import Money
-    from ..models.offer_type import OfferType
-    from ..models.segment import Segment
-    from ..models.subscription_status import SubscriptionStatus
-    from ..models.term_duration import TermDuration
-
+from ..models.billing_frequency import BillingFrequency
+from ..models.billing_type import BillingType
+from ..models.custom_margin import CustomMargin
+from ..models.money import Money
+from ..models.offer_type import OfferType
+from ..models.segment import Segment
+from ..models.subscription_status import SubscriptionStatus
+from ..models.term_duration import TermDuration
 
 T = TypeVar("T", bound="AzureEntitlement")
 
@@ -213,15 +211,6 @@ class AzureEntitlement:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.billing_frequency import BillingFrequency
-        from ..models.billing_type import BillingType
-        from ..models.custom_margin import CustomMargin
-        from ..models.money import Money
-        from ..models.offer_type import OfferType
-        from ..models.segment import Segment
-        from ..models.subscription_status import SubscriptionStatus
-        from ..models.term_duration import TermDuration
-
         d = dict(src_dict)
         id = d.pop("id")
 

@@ -1,14 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.margin_rule import MarginRule
-
+from ..models.margin_rule import MarginRule
 
 T = TypeVar("T", bound="CustomMargin")
 
@@ -42,8 +40,6 @@ class CustomMargin:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.margin_rule import MarginRule
-
         d = dict(src_dict)
         margin_rule = MarginRule.from_dict(d.pop("marginRule"))
 

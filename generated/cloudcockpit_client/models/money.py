@@ -1,14 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.currency import Currency
-
+from ..models.currency import Currency
 
 T = TypeVar("T", bound="Money")
 
@@ -42,8 +40,6 @@ class Money:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.currency import Currency
-
         d = dict(src_dict)
         value = d.pop("value")
 

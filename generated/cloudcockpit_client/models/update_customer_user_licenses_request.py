@@ -1,15 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.license_ import License
-
+from ..models.license_ import License
 
 T = TypeVar("T", bound="UpdateCustomerUserLicensesRequest")
 
@@ -50,8 +48,6 @@ class UpdateCustomerUserLicensesRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.license_ import License
-
         d = dict(src_dict)
         provider_instance_id = UUID(d.pop("providerInstanceId"))
 

@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.customer_license import CustomerLicense
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.customer_license import CustomerLicense
-
 
 T = TypeVar("T", bound="CustomerLicenseList")
 
@@ -64,8 +61,6 @@ class CustomerLicenseList:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.customer_license import CustomerLicense
-
         d = dict(src_dict)
         results = d.pop("results")
 

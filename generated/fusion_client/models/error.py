@@ -1,14 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.error_reason import ErrorReason
-
+from ..models.error_reason import ErrorReason
 
 T = TypeVar("T", bound="Error")
 
@@ -25,8 +23,6 @@ class Error:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.error_reason import ErrorReason
-
         error: dict[str, Any] | str
         if isinstance(self.error, ErrorReason):
             error = self.error.to_dict()
@@ -45,8 +41,6 @@ class Error:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.error_reason import ErrorReason
-
         d = dict(src_dict)
 
         def _parse_error(data: object) -> ErrorReason | str:

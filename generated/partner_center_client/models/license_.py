@@ -1,16 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.product_sku import ProductSku
-    from ..models.resource_attributes import ResourceAttributes
-    from ..models.service_plan import ServicePlan
-
+from ..models.product_sku import ProductSku
+from ..models.resource_attributes import ResourceAttributes
+from ..models.service_plan import ServicePlan
 
 T = TypeVar("T", bound="License")
 
@@ -50,10 +48,6 @@ class License:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.product_sku import ProductSku
-        from ..models.resource_attributes import ResourceAttributes
-        from ..models.service_plan import ServicePlan
-
         d = dict(src_dict)
         service_plans = []
         _service_plans = d.pop("servicePlans")

@@ -1,18 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.license_ import License
+from ..models.license_collection_links import LicenseCollectionLinks
+from ..models.resource_attributes import ResourceAttributes
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.license_ import License
-    from ..models.license_collection_links import LicenseCollectionLinks
-    from ..models.resource_attributes import ResourceAttributes
-
 
 T = TypeVar("T", bound="LicenseCollection")
 
@@ -61,10 +58,6 @@ class LicenseCollection:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.license_ import License
-        from ..models.license_collection_links import LicenseCollectionLinks
-        from ..models.resource_attributes import ResourceAttributes
-
         d = dict(src_dict)
         total_count = d.pop("totalCount")
 
