@@ -155,7 +155,7 @@ def parse_only(items: list[Any], rounds: int) -> dict[str, float]:
     ]
     # Our layer's own path from a 200 answer to models (it holds the cyclic GC while parsing).
     ours = CloudCockpit("http://unused", tenant="unused", token="x")
-    call = Call(list_azure_entitlements, {})
+    call: Call[Any] = Call(list_azure_entitlements, {})
     layer = [timed(lambda: ours._result(call, response)) for _ in range(rounds)]
     ours.close()
     return {

@@ -216,8 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     unknown = set(parts) - set(PARTS)
     if unknown:
         parser.error(f"unknown parts: {', '.join(sorted(unknown))}")
-    settings = {"runs": 1 if args.quick else 3, "seconds": 1 if args.quick else 4}
-    runs = settings["runs"]
+    runs = 1 if args.quick else 3
+    settings: dict[str, float] = {"runs": runs, "seconds": 1 if args.quick else 4}
     started = time.perf_counter()
     busy_before, total_before = servers.machine_busy()
     own_before = _own_cpu()

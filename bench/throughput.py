@@ -172,15 +172,15 @@ def ensure_wrk() -> None:
     if shutil.which("wrk"):
         return
     print("wrk missing: apt-get install -y wrk", flush=True)
-    quiet = {"stdout": subprocess.DEVNULL}
-    if subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], **quiet).returncode != 0:
-        subprocess.run(["apt-get", "update", "-q"], check=True, **quiet)
-        subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=True, **quiet)
+    quiet = subprocess.DEVNULL
+    if subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], stdout=quiet).returncode != 0:
+        subprocess.run(["apt-get", "update", "-q"], check=True, stdout=quiet)
+        subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=True, stdout=quiet)
 
 
 def run(runs: int = 3, seconds: float = 4) -> list[dict[str, Any]]:
     ensure_wrk()
-    rows = []
+    rows: list[dict[str, Any]] = []
     answers: dict[str, dict[str, Any]] = {}
     for api in dict.fromkeys(s.api for s in SCENARIOS):
         scenarios = [s for s in SCENARIOS if s.api == api]
