@@ -36,6 +36,43 @@ class BodyTooLarge(Exception):
     pass
 
 
+def _decode_headers(raw: list[tuple[bytes, bytes]]) -> dict[str, str]:
+    """Lower-case names (ASGI) to values; a repeated header's values joined with ", "."""
+    headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in raw}
+    if len(headers) < len(raw):  # rare: only then is the slower, joining loop needed
+        headers = {}
+        for name, value in raw:
+            key, text = name.decode("latin-1"), value.decode("latin-1")
+            headers[key] = f"{headers[key]}, {text}" if key in headers else text
+    return headers
+
+
+# method, path, query string, operationId, status, request headers, start, end
+_LogEntry = tuple[str, str, bytes, str | None, int, dict[str, str], float, float]
+
+
+def _log_record(
+    method: str,
+    path: str,
+    query: bytes,
+    operation_id: str | None,
+    status: int,
+    headers: dict[str, str],
+    start: float,
+    end: float,
+) -> dict[str, Any]:
+    return {
+        "method": method,
+        "path": path,
+        "query": query.decode("latin-1"),
+        "operationId": operation_id,
+        "status": status,
+        "headers": {k: v for k, v in headers.items() if k not in _SECRET_HEADERS},
+        "start": start,
+        "end": end,
+    }
+
+
 def _is_json_media(content_type: str) -> bool:
     media, _, params = content_type.partition(";")
     media = media.strip().lower()
@@ -89,7 +126,7 @@ class MockApp:
         self.faults = Faults()
         self.check_responses = check_responses
         self.body_limit = body_limit
-        self.requests: deque[dict[str, Any]] = deque(maxlen=log_size)
+        self.requests: deque[_LogEntry] = deque(maxlen=log_size)
         self.drift: list[dict[str, Any]] = []
         self.in_flight = 0
         self.max_in_flight = 0
@@ -107,11 +144,7 @@ class MockApp:
         self.in_flight += 1
         if self.in_flight > self.max_in_flight:
             self.max_in_flight = self.in_flight
-        headers: dict[str, str] = {}
-        for name, value in scope["headers"]:
-            key = name.decode("latin-1")
-            text = value.decode("latin-1")
-            headers[key] = f"{headers[key]}, {text}" if key in headers else text
+        headers = _decode_headers(scope["headers"])
         operation_id: str | None = None
         try:
             if scope["path"].startswith(ADMIN):
@@ -121,17 +154,18 @@ class MockApp:
         finally:
             self.in_flight -= 1
         await self._send(send, response)
+        # A tuple now, the log's dict (secrets left out) only when someone reads the log.
         self.requests.append(
-            {
-                "method": scope["method"],
-                "path": scope["path"],
-                "query": scope["query_string"].decode("latin-1"),
-                "operationId": operation_id,
-                "status": response.status,
-                "headers": {k: v for k, v in headers.items() if k not in _SECRET_HEADERS},
-                "start": start,
-                "end": time.time(),
-            }
+            (
+                scope["method"],
+                scope["path"],
+                scope["query_string"],
+                operation_id,
+                response.status,
+                headers,
+                start,
+                time.time(),
+            )
         )
 
     @staticmethod
@@ -365,7 +399,7 @@ class MockApp:
             return json_response(200, {"drift": drift})
         if path == "/__mock__/requests":
             answer = {
-                "requests": list(self.requests),
+                "requests": [_log_record(*entry) for entry in self.requests],
                 "max_in_flight": self.max_in_flight,
                 "in_flight": self.in_flight,
             }

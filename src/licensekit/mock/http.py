@@ -51,8 +51,12 @@ def parse_json(raw: bytes) -> Any:
     return value
 
 
+# One encoder for every answer: json.dumps with options builds a new JSONEncoder per call.
+_ENCODER = json.JSONEncoder(separators=(",", ":"), allow_nan=False)
+
+
 def dump_json(value: Any) -> bytes:
-    return json.dumps(value, separators=(",", ":"), allow_nan=False).encode()
+    return _ENCODER.encode(value).encode()
 
 
 @dataclass(slots=True)

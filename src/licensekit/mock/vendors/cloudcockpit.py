@@ -38,6 +38,7 @@ class Seat:
     name: str
     total: int
     suspended: int
+    consumed: int = 0  # users holding it: kept by load() and the PATCH, so lists need not recount
 
 
 @dataclass(slots=True)
@@ -59,11 +60,8 @@ class Customer:
     subscriptions: dict[str, dict[str, Any]]
     raw: dict[str, Any] = field(default_factory=dict)
 
-    def consumed(self, provider_instance: str, sku_id: str) -> int:
-        return sum(sku_id in u.licenses.get(provider_instance, ()) for u in self.users.values())
-
     def license_view(self, seat: Seat) -> dict[str, Any]:
-        consumed = self.consumed(seat.provider_instance, seat.sku_id)
+        consumed = seat.consumed
         return {
             "skuId": seat.sku_id,
             "name": seat.name,
@@ -129,6 +127,8 @@ class CloudCockpitMock(VendorMock):
                     unknown = [s for s in skus if (pi, s) not in customer.seats]
                     if unknown:
                         raise SeedError(f"user {user.id}: no seats of {unknown} under provider instance {pi}")
+                    for sku in skus:
+                        customer.seats[(pi, sku)].consumed += 1
         self.tenants = tenants
         self.instances = instances
         self.customers = customers
@@ -294,7 +294,7 @@ class CloudCockpitMock(VendorMock):
         for sku, (selected, index) in wanted.items():
             if selected and sku not in held:
                 seat = customer.seats[(provider_instance, sku)]
-                if seat.total - customer.consumed(provider_instance, sku) - seat.suspended <= 0:
+                if seat.total - seat.consumed - seat.suspended <= 0:
                     return self._refuse(
                         request,
                         400,
@@ -305,6 +305,11 @@ class CloudCockpitMock(VendorMock):
         new = {sku for sku in held if wanted.get(sku, (True, 0))[0]} | {
             s for s, (sel, _) in wanted.items() if sel
         }
+        # Same synchronous step as the checks above, so no other request sees the counts half-updated.
+        for sku in held - new:
+            customer.seats[(provider_instance, sku)].consumed -= 1
+        for sku in new - held:
+            customer.seats[(provider_instance, sku)].consumed += 1
         user.licenses[provider_instance] = new
         return empty_response(200)
 

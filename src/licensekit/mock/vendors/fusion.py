@@ -129,7 +129,8 @@ class FusionMock(VendorMock):
             if group is None or group.type != "group":
                 raise SeedError(f"license {lic.id}: {lic.group} is not a group of {lic.instance}")
         self.entities = entities
-        self.licenses = licenses
+        # Kept in id order (a new id is always the largest), so that lists need not sort on every read.
+        self.licenses = dict(sorted(licenses.items()))
         self.users = users
         self.next_id = max([int(seed.get("next_id", 1)), *(i + 1 for i in licenses)])
 
@@ -272,10 +273,7 @@ class FusionMock(VendorMock):
                 return _error(400, "invalid pagination token")
             page_size, page = decoded
         group = self._group_of(entity)
-        items = sorted(
-            (x for x in self.licenses.values() if x.group == group.uuid and x.instance == group.instance),
-            key=lambda x: x.id,
-        )
+        items = [x for x in self.licenses.values() if x.group == group.uuid and x.instance == group.instance]
         pages = -(-len(items) // page_size)
         start = (page - 1) * page_size
         answer: dict[str, Any] = {

@@ -12,16 +12,22 @@
 from __future__ import annotations
 
 import base64
-import os
+import random
 import uuid
 from typing import Any
 
-from ..http import Request, Response, json_response
+from ..http import JSON_TYPE, Request, Response, dump_json, json_response
 from ..spec import Problem
 from ..vendor import Handler, SeedError, VendorMock
 
 SOURCE = "PartnerFD"
 _ECHOED = (("ms-requestid", "MS-RequestId"), ("ms-correlationid", "MS-CorrelationId"))
+# Made-up ids need to be unique, not unguessable: a PRNG is far cheaper than os.urandom per answer.
+_rng = random.Random()
+
+
+def _guid() -> str:
+    return str(uuid.UUID(int=_rng.getrandbits(128), version=4))
 
 
 def _fault(status: int, code: int, description: str, headers: dict[str, str] | None = None) -> Response:
@@ -64,6 +70,8 @@ class PartnerCenterMock(VendorMock):
         self.partner = partner
         self.server_id = str(seed.get("serverId", "101112613"))
         self.raw = seed
+        # The state only changes here, so each answer is built and encoded once: key -> (bytes, value).
+        self.answers: dict[tuple[str, str, frozenset[str]], tuple[bytes, Any]] = {}
 
     def dump(self) -> dict[str, Any]:
         return {k: v for k, v in self.raw.items() if k != "oauth"}  # read-only API: the state never changes
@@ -115,10 +123,10 @@ class PartnerCenterMock(VendorMock):
     def finish(self, request_headers: dict[str, str], response: Response) -> None:
         for key, name in _ECHOED:
             value = request_headers.get(key)
-            response.add_header(name, value if value is not None and _printable(value) else str(uuid.uuid4()))
+            response.add_header(name, value if value is not None and _printable(value) else _guid())
         cv = request_headers.get("ms-cv")
         if not _printable(cv):
-            cv = base64.b64encode(os.urandom(12)).decode() + ".0"
+            cv = base64.b64encode(_rng.randbytes(12)).decode() + ".0"
         response.add_header("MS-CV", str(cv))
         response.add_header("MS-ServerId", self.server_id)
 
@@ -131,7 +139,15 @@ class PartnerCenterMock(VendorMock):
         user = self.users[customer_id].get(request.path_params["user_id"].casefold())
         if user is None:
             return _fault(404, 60002, "User not found.")
-        groups = {g.lower() for g in (request.query.get("licenseGroupIds") or ["group1"])}
+        groups = frozenset(g.lower() for g in (request.query.get("licenseGroupIds") or ["group1"]))
+        key = (customer_id, user["id"].lower(), groups)
+        cached = self.answers.get(key)
+        if cached is None:
+            answer = self._licenses(user, groups)
+            cached = self.answers[key] = (dump_json(answer), answer)
+        return Response(200, cached[0], [JSON_TYPE], cached[1], True)
+
+    def _licenses(self, user: dict[str, Any], groups: frozenset[str]) -> dict[str, Any]:
         items = []
         for sku_id in user.get("licenses", []):
             sku = self.skus[sku_id]
@@ -146,6 +162,4 @@ class PartnerCenterMock(VendorMock):
                     "attributes": {"objectType": "License"},
                 }
             )
-        return json_response(
-            200, {"totalCount": len(items), "items": items, "attributes": {"objectType": "Collection"}}
-        )
+        return {"totalCount": len(items), "items": items, "attributes": {"objectType": "Collection"}}
