@@ -61,7 +61,7 @@ Machine = suite.StatefulCounter.wrap(API, schema.as_state_machine())
 
 
 def test_stateful(target: plumbing.Target) -> None:
-    """Sequences across the operations (links inferred by schemathesis: GET licenses -> PATCH)."""
+    """Sequences: the spec's link PATCH -> GET licenses, plus the links schemathesis infers."""
     suite.run_stateful(Machine, target, examples=max(3, plumbing.settings().examples // 3), steps=4)
 
 
