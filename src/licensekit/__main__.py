@@ -2,6 +2,7 @@
 
 python -m licensekit serve --api fusion --port 0      # prints: fusion http://127.0.0.1:PORT
 python -m licensekit serve --api all                   # the three mocks, on three ports
+python -m licensekit serve --api fusion --seed FILE    # --seed is one vendor's seed: a single --api only
 python -m licensekit token --api fusion --roles groups.instance.customer_licenses.list
 """
 
@@ -10,26 +11,43 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import re
 import signal
 import sys
 from typing import Any
 
-APIS = ("cloudcockpit", "fusion", "partner-center")
+from .mock.registry import APIS
 
 
 def _serve(args: argparse.Namespace) -> int:
     from .mock.registry import build_app
     from .mock.server import bind, make_server, url_of
+    from .mock.vendor import SeedError
 
+    parser: argparse.ArgumentParser = args.parser
     seed = None
     if args.seed:
-        with open(args.seed, encoding="utf-8") as handle:
-            seed = json.load(handle)
+        # A seed document belongs to one vendor (each has its own shape): refuse before starting anything.
+        if args.api == "all":
+            parser.error("--seed needs a single --api (a seed document belongs to one vendor)")
+        try:
+            with open(args.seed, encoding="utf-8") as handle:
+                seed = json.load(handle)
+        except (OSError, ValueError) as exc:
+            parser.error(f"--seed {args.seed}: {exc}")
+        if not isinstance(seed, dict):
+            parser.error(f"--seed {args.seed}: a seed is a JSON object")
     apis = APIS if args.api == "all" else (args.api,)
     servers = []
     for offset, api in enumerate(apis):
-        app = build_app(api, seed=seed, secret=args.secret, check_responses=args.check_responses)
-        sock = bind(args.host, args.port + offset if args.port else 0)
+        try:
+            app = build_app(api, seed=seed, secret=args.secret, check_responses=args.check_responses)
+        except SeedError as exc:
+            parser.error(f"--seed {args.seed}: not a valid {api} seed: {exc}")
+        try:
+            sock = bind(args.host, args.port + offset if args.port else 0)
+        except (OSError, OverflowError) as exc:
+            parser.error(f"cannot listen on {args.host} port {args.port + offset if args.port else 0}: {exc}")
         servers.append((make_server(app), sock))
         print(f"{api} {url_of(sock)}", flush=True)
 
@@ -50,6 +68,20 @@ def _serve(args: argparse.Namespace) -> int:
     except ImportError:
         asyncio.run(run())
     return 0
+
+
+def _port(text: str) -> int:
+    """0-65535 in ASCII digits (int() would also take U+0663 or ' 8_0 ')."""
+    if not re.fullmatch(r"[0-9]{1,5}", text) or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}")
+    return int(text)
+
+
+def _seconds(text: str) -> int:
+    """An integer in ASCII digits, maybe negative (int() would also take U+0663)."""
+    if not re.fullmatch(r"[+-]?[0-9]{1,12}", text):
+        raise argparse.ArgumentTypeError(f"not an integer number of seconds: {text!r}")
+    return int(text)
 
 
 def _claim(text: str) -> tuple[str, Any]:
@@ -86,16 +118,18 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--api", choices=[*APIS, "all"], default="all")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument(
-        "--port", type=int, default=0, help="0: a free port (with --api all: PORT, PORT+1, PORT+2)"
+        "--port", type=_port, default=0, help="0: a free port (with --api all: PORT, PORT+1, PORT+2)"
     )
-    serve.add_argument("--seed", help="a seed document (JSON) replacing the built-in data")
+    serve.add_argument(
+        "--seed", help="a seed document (JSON) replacing the built-in data; needs a single --api"
+    )
     serve.add_argument(
         "--secret", help="token signing secret (default: $LICENSEKIT_MOCK_SECRET or the built-in)"
     )
     serve.add_argument(
         "--check-responses", action="store_true", help="record answers that drift from the spec"
     )
-    serve.set_defaults(run=_serve)
+    serve.set_defaults(run=_serve, parser=serve)
 
     token = commands.add_parser("token", help="print a bearer token the mocks accept")
     token.add_argument("--api", choices=APIS, required=True)
@@ -108,7 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     token.add_argument("--tid", help="partner-center: partner tenant id")
     token.add_argument("--scp", help="partner-center: delegated scopes (default user_impersonation)")
     token.add_argument("--app-only", action="store_true", help="partner-center: an app-only token (no scp)")
-    token.add_argument("--lifetime", type=int, default=3600, help="seconds until exp (negative: expired)")
+    token.add_argument(
+        "--lifetime", type=_seconds, default=3600, help="seconds until exp (negative: expired)"
+    )
     token.add_argument("--claim", action="append", type=_claim, metavar="KEY=VALUE", help="any other claim")
     token.add_argument("--secret")
     token.set_defaults(run=_token)

@@ -83,7 +83,13 @@ def _is_json_media(content_type: str) -> bool:
 
 
 async def read_body(receive: Any, limit: int, declared_length: str | None) -> bytes:
-    if declared_length is not None and declared_length.isdigit() and int(declared_length) > limit:
+    # isascii: str.isdigit() is also true of U+00B2 (int() refuses it) and U+0663 (int() takes it).
+    if (
+        declared_length is not None
+        and declared_length.isascii()
+        and declared_length.isdigit()
+        and int(declared_length) > limit
+    ):
         raise BodyTooLarge
     chunks: list[bytes] = []
     size = 0
@@ -135,10 +141,9 @@ class MockApp:
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http":
-            if scope["type"] == "lifespan":
-                while (await receive())["type"] != "lifespan.shutdown":
-                    await send({"type": "lifespan.startup.complete"})
-                await send({"type": "lifespan.shutdown.complete"})
+            # Every server of ours runs with lifespan="off" (server.make_server: the CLI, serve(),
+            # serve_app(), the fixtures), so only a websocket upgrade gets here; returning makes the server
+            # refuse it. A server that does send `lifespan` (uvicorn's "auto") carries on without it.
             return
         start = time.time()
         self.in_flight += 1
@@ -356,9 +361,12 @@ class MockApp:
     # ------------------------------------------------------------------ state
 
     def load_seed(self, seed: dict[str, Any]) -> None:
-        self.vendor.load(seed)  # raises SeedError, leaving the state as it was
+        """All or nothing: everything that can refuse the seed (SeedError) runs before any state changes."""
+        oauth = TokenEndpoint(self.vendor.api, self.secret, seed.get("oauth", {}))  # may raise SeedError
+        self.vendor.load(seed)  # validates first, then swaps; raises SeedError with the state untouched
+        # Nothing below can fail.
         self.vendor.seed = seed
-        self.oauth = TokenEndpoint(self.vendor.api, self.secret, seed.get("oauth", {}))
+        self.oauth = oauth
 
     def reset(self) -> None:
         self.load_seed(self.startup_seed)

@@ -22,13 +22,27 @@ class Fault:
         return asdict(self)
 
 
-def _optional_number(doc: dict[str, Any], key: str, kind: type) -> Any:
-    value = doc.get(key)
+# Retry-After is an integer number of seconds on the wire (RFC 9110 delay-seconds); a day bounds both
+# it and a delay (asyncio/uvloop cannot sleep 1e300 seconds).
+MAX_SECONDS = 86400
+
+
+def _retry_after(doc: dict[str, Any]) -> int | None:
+    value = doc.get("retry_after")
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-        raise FaultError(f"{key} must be a non-negative number or null")
-    return kind(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_SECONDS:
+        raise FaultError(f"retry_after must be an integer number of seconds from 0 to {MAX_SECONDS}, or null")
+    return value
+
+
+def _delay(doc: dict[str, Any]) -> float | None:
+    value = doc.get("delay")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= MAX_SECONDS:
+        raise FaultError(f"delay must be a number of seconds from 0 to {MAX_SECONDS}, or null")
+    return float(value)
 
 
 def parse_fault(doc: Any, operation_ids: set[str]) -> Fault:
@@ -48,10 +62,10 @@ def parse_fault(doc: Any, operation_ids: set[str]) -> Fault:
     operation = doc.get("operation")
     if operation is not None and operation not in operation_ids:
         raise FaultError(f"unknown operation {operation!r}; known: {', '.join(sorted(operation_ids))}")
-    delay = _optional_number(doc, "delay", float)
+    delay = _delay(doc)
     if status is None and not delay:
         raise FaultError("a fault needs a status or a delay")
-    return Fault(status, count, operation, _optional_number(doc, "retry_after", int), delay)
+    return Fault(status, count, operation, _retry_after(doc), delay)
 
 
 class Faults:

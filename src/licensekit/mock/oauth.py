@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from .tokens import DEFAULT_LIFETIME, make_token
+from .vendor import SeedError
 
 EXPIRES_IN = 3599
 
@@ -22,12 +23,47 @@ def _oauth_error(error: str, description: str) -> tuple[int, dict[str, Any]]:
     return 400, {"error": error, "error_description": description}
 
 
+# make_token's own keyword arguments: a claim of that name could not be passed through it.
+_RESERVED_CLAIMS = frozenset({"api", "secret", "lifetime"})
+
+
+def _records(oauth: dict[str, Any], section: str, fields: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+    """`oauth[section]` by its first field, checked so that no token request can fail on it (SeedError)."""
+    items = oauth.get(section, [])
+    if not isinstance(items, list):
+        raise SeedError(f"oauth.{section} must be a list")
+    records: dict[str, dict[str, Any]] = {}
+    for index, item in enumerate(items):
+        where = f"oauth.{section}[{index}]"
+        if not isinstance(item, dict):
+            raise SeedError(f"{where} must be an object")
+        for name in fields:
+            value = item.get(name)
+            if not isinstance(value, str):
+                raise SeedError(f"{where}.{name} must be a string")
+            try:
+                value.encode("utf-8")  # compared as UTF-8 bytes: a lone surrogate could not be
+            except UnicodeEncodeError as exc:
+                raise SeedError(f"{where}.{name} is not valid Unicode") from exc
+        claims = item.get("claims", {})
+        if not isinstance(claims, dict):
+            raise SeedError(f"{where}.claims must be an object")
+        reserved = _RESERVED_CLAIMS & set(claims)
+        if reserved:
+            raise SeedError(f"{where}.claims may not be named {', '.join(sorted(reserved))}")
+        records[item[fields[0]]] = item
+    return records
+
+
 class TokenEndpoint:
-    def __init__(self, api: str, secret: str, oauth: dict[str, Any]) -> None:
+    def __init__(self, api: str, secret: str, oauth: Any) -> None:
+        """Raises SeedError for an `oauth` section that a token request could not use."""
+        if not isinstance(oauth, dict):
+            raise SeedError("oauth must be an object")
         self.api = api
         self.secret = secret
-        self.clients = {c["client_id"]: c for c in oauth.get("clients", [])}
-        self.refresh_tokens = {r["refresh_token"]: r for r in oauth.get("refresh_tokens", [])}
+        self.clients = _records(oauth, "clients", ("client_id", "client_secret"))
+        self.refresh_tokens = _records(oauth, "refresh_tokens", ("refresh_token", "client_id"))
 
     def dump(self) -> dict[str, Any]:
         return {"clients": list(self.clients.values()), "refresh_tokens": list(self.refresh_tokens.values())}
@@ -45,8 +81,9 @@ class TokenEndpoint:
         grant = form.get("grant_type")
         client = self.clients.get(form.get("client_id", ""))
         if grant == "client_credentials":
+            # Bytes: compare_digest refuses str with non-ASCII characters (TypeError, a 500).
             if client is None or not secrets.compare_digest(
-                client.get("client_secret", ""), form.get("client_secret", "")
+                client["client_secret"].encode("utf-8"), form.get("client_secret", "").encode("utf-8")
             ):
                 return _oauth_error(
                     "invalid_client", "AADSTS7000215: Invalid client secret or unknown client."

@@ -151,16 +151,21 @@ class _CoercionError(ValueError):
     pass
 
 
+# ASCII digits only: `\d`, int() and float() also take other scripts' digits (U+0663), and float() takes
+# '1_0', ' 1 ' and 'inf'.
+_INTEGER = re.compile(r"[+-]?[0-9]{1,40}")
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
 def _coerce_scalar(raw: str, kind: str) -> Any:
     if kind == "integer":
-        if not re.fullmatch(r"[+-]?\d{1,40}", raw):
+        if not _INTEGER.fullmatch(raw):
             raise _CoercionError(f"'{raw}' is not a valid integer")
         return int(raw)
     if kind == "number":
-        try:
-            value = float(raw)
-        except ValueError:
-            raise _CoercionError(f"'{raw}' is not a valid number") from None
+        if len(raw) > 400 or not _NUMBER.fullmatch(raw):
+            raise _CoercionError(f"'{raw}' is not a valid number")
+        value = float(raw)
         if not math.isfinite(value):
             raise _CoercionError(f"'{raw}' is not a valid number")
         return int(value) if value.is_integer() and "." not in raw and "e" not in raw.lower() else value

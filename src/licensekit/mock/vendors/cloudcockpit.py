@@ -73,6 +73,13 @@ class Customer:
         }
 
 
+def _count(value: Any, what: str) -> int:
+    """A licence count from a seed: a non-negative JSON integer (int() would take 2.7 or U+0663)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise SeedError(f"{what} must be a non-negative integer, not {value!r}")
+    return value
+
+
 class CloudCockpitMock(VendorMock):
     api = "cloudcockpit"
     spec_file = "cloudcockpit.yaml"
@@ -92,8 +99,8 @@ class CloudCockpitMock(VendorMock):
                         s["providerInstanceId"].lower(),
                         s["skuId"],
                         s["name"],
-                        int(s["totalLicenses"]),
-                        int(s.get("suspendedLicenses", 0)),
+                        _count(s["totalLicenses"], "totalLicenses"),
+                        _count(s.get("suspendedLicenses", 0), "suspendedLicenses"),
                     )
                     for s in c.get("licenses", [])
                 }
@@ -117,9 +124,21 @@ class CloudCockpitMock(VendorMock):
                     subscriptions,
                     c,
                 )
+        except SeedError:
+            raise
         except (KeyError, TypeError, AttributeError, ValueError) as exc:
             raise SeedError(f"cloudcockpit seed: {exc!r}") from exc
+        for key, instance in instances.items():
+            tenant = instance.get("tenant")
+            if not isinstance(tenant, str) or tenant.lower() not in tenants:
+                raise SeedError(f"provider instance {key}: tenant must name a seeded tenant, not {tenant!r}")
         for customer in customers.values():
+            if customer.reseller_id is not None and not isinstance(customer.reseller_id, str):
+                raise SeedError(f"customer {customer.id}: resellerId must be a string or null")
+            for sub_id, subscription in customer.subscriptions.items():
+                entitlements = subscription.get("entitlements", [])
+                if not isinstance(entitlements, list) or not all(isinstance(e, dict) for e in entitlements):
+                    raise SeedError(f"subscription {sub_id}: entitlements must be a list of objects")
             if customer.tenant not in tenants:
                 raise SeedError(f"customer {customer.id}: unknown tenant {customer.tenant}")
             for user in customer.users.values():

@@ -27,7 +27,7 @@ from ..tokens import make_token
 from ..vendor import Handler, SeedError, VendorMock
 
 LEVELS = ("group", "distributor", "reseller", "tenant")
-_NEXT = re.compile(r"page_size=([1-9]\d{0,8})&page=([1-9]\d{0,8})")
+_NEXT = re.compile(r"page_size=([1-9][0-9]{0,8})&page=([1-9][0-9]{0,8})")
 ACCESS_LIFETIME = 15 * 60  # "access tokens live minutes"
 REFRESH_LIFETIME = 24 * 3600
 PERMANENT_LIFETIME = 10 * 365 * 24 * 3600  # the login's "non-expiring" token
@@ -85,6 +85,33 @@ def decode_next(token: str) -> tuple[int, int] | None:
     return (int(match.group(1)), int(match.group(2))) if match else None
 
 
+def _seed_int(value: Any, what: str) -> int:
+    """An integer from a seed: a JSON integer or a string of ASCII digits (not U+0663)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{1,18}", value):
+        return int(value)
+    raise SeedError(f"{what} must be an integer, not {value!r}")
+
+
+def _check_no_cycles(entities: dict[tuple[str, str], Entity]) -> None:
+    """Refuse a parent cycle (A -> B -> A): walking up from any entity must reach a root."""
+    done: set[tuple[str, str]] = set()  # entities known to reach a root
+    for key in entities:
+        path: list[tuple[str, str]] = []
+        on_path: set[tuple[str, str]] = set()
+        node: tuple[str, str] | None = key
+        while node is not None and node not in done:
+            if node in on_path:
+                cycle = " -> ".join(uuid for _, uuid in path[path.index(node) :])
+                raise SeedError(f"entity parents form a cycle: {cycle} -> {node[1]}")
+            path.append(node)
+            on_path.add(node)
+            parent = entities[node].parent
+            node = (node[0], parent.lower()) if parent else None
+        done.update(path)
+
+
 def _error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
     return json_response(status, {"error": message}, headers)
 
@@ -105,8 +132,8 @@ class FusionMock(VendorMock):
                 for e in seed["entities"]
             }
             licenses = {
-                int(x["id"]): License(
-                    int(x["id"]),
+                _seed_int(x["id"], "license id"): License(
+                    _seed_int(x["id"], "license id"),
                     x["instance"],
                     x["group"].lower(),
                     x["name"],
@@ -117,13 +144,19 @@ class FusionMock(VendorMock):
                 for x in seed.get("licenses", [])
             }
             users = {u["username"]: dict(u) for u in seed.get("users", [])}
+            next_id = _seed_int(seed.get("next_id", 1), "next_id")
+        except SeedError:
+            raise
         except (KeyError, TypeError, AttributeError, ValueError) as exc:
             raise SeedError(f"fusion seed: {exc!r}") from exc
         for entity in entities.values():
             if entity.type not in LEVELS:
                 raise SeedError(f"entity {entity.uuid}: type must be one of {LEVELS}")
+            if entity.parent is not None and not isinstance(entity.parent, str):
+                raise SeedError(f"entity {entity.uuid}: parent must be a uuid string or null")
             if entity.parent is not None and (entity.instance, entity.parent.lower()) not in entities:
                 raise SeedError(f"entity {entity.uuid}: unknown parent {entity.parent}")
+        _check_no_cycles(entities)
         for lic in licenses.values():
             group = entities.get((lic.instance, lic.group))
             if group is None or group.type != "group":
@@ -132,7 +165,7 @@ class FusionMock(VendorMock):
         # Kept in id order (a new id is always the largest), so that lists need not sort on every read.
         self.licenses = dict(sorted(licenses.items()))
         self.users = users
-        self.next_id = max([int(seed.get("next_id", 1)), *(i + 1 for i in licenses)])
+        self.next_id = max([next_id, *(i + 1 for i in licenses)])
 
     def dump(self) -> dict[str, Any]:
         return {

@@ -39,6 +39,18 @@ def _printable(value: str | None) -> bool:
     return value is not None and 0 < len(value) <= 256 and value.isascii() and value.isprintable()
 
 
+def _check_sku(sku_id: Any, sku: dict[str, Any]) -> None:
+    """What an answer reads from a SKU, checked at load (a missing key would be a 500 per request)."""
+    if not isinstance(sku_id, str):
+        raise SeedError(f"sku {sku_id!r}: id must be a string")
+    for key in ("name", "skuPartNumber", "licenseGroupId"):
+        if not isinstance(sku.get(key), str):
+            raise SeedError(f"sku {sku_id}: {key} must be a string")
+    plans = sku.get("servicePlans")
+    if not isinstance(plans, list) or not all(isinstance(plan, dict) for plan in plans):
+        raise SeedError(f"sku {sku_id}: servicePlans must be a list of objects")
+
+
 class PartnerCenterMock(VendorMock):
     api = "partner-center"
     spec_file = "partner-center.yaml"
@@ -62,8 +74,12 @@ class PartnerCenterMock(VendorMock):
                         raise SeedError(f"user {user['id']}: unknown SKUs {missing}")
                 users[cid] = index
             partner = str(seed.get("partnerTenantId", "")).lower()
+        except SeedError:
+            raise
         except (KeyError, TypeError, AttributeError) as exc:
             raise SeedError(f"partner-center seed: {exc!r}") from exc
+        for sku_id, sku in skus.items():
+            _check_sku(sku_id, sku)
         self.skus = skus
         self.customers = customers
         self.users = users
