@@ -9,6 +9,7 @@ import time
 import uuid
 from typing import Any
 
+import httpx
 import pytest
 from fusion_client.models import CustomerLicenseCreate, CustomerLicenseUpdate
 
@@ -359,6 +360,83 @@ def test_async_partner_center(partner_center_mock: MockServer) -> None:
             return collection.total_count
 
     assert asyncio.run(main()) > 0
+
+
+# ---------------------------------------------------------------- proxies from the environment
+
+UNRESOLVABLE = "http://cloudcockpit.invalid"
+PROXY_VARS = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY")
+
+
+def proxied_env(monkeypatch: pytest.MonkeyPatch, **values: str) -> None:
+    """Only the given proxy variables set (both spellings of the others removed)."""
+    for name in PROXY_VARS:
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+    for name, value in values.items():
+        monkeypatch.setenv(name, value)
+
+
+def unreachable_cloudcockpit(mock: MockServer) -> tuple[str, ClientCredentials]:
+    """A base URL and a token URL that resolve nowhere: only a proxy (the mock itself) can serve them."""
+    creds = ClientCredentials(*CC_CLIENT, token_url="http://login.invalid" + TOKEN_PATH)
+    return UNRESOLVABLE, creds
+
+
+@pytest.mark.parametrize("variable", ["HTTP_PROXY", "http_proxy", "ALL_PROXY"])
+def test_sync_calls_go_through_the_environment_proxy(
+    cloudcockpit_mock: MockServer, monkeypatch: pytest.MonkeyPatch, variable: str
+) -> None:
+    proxied_env(monkeypatch, **{variable: cloudcockpit_mock.base_url})
+    base_url, creds = unreachable_cloudcockpit(cloudcockpit_mock)
+    with CloudCockpit(base_url, tenant=CC_TENANT, credentials=creds, retry=FAST) as cc:
+        licenses = cc.list_customer_licenses(CC_CUSTOMER, provider_instance_id=CC_PROVIDER)
+    assert licenses
+    assert [c["status"] for c in api_calls(cloudcockpit_mock, "listCustomerLicenses")] == [200]
+
+
+def test_async_calls_go_through_the_environment_proxy(
+    cloudcockpit_mock: MockServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    proxied_env(monkeypatch, HTTP_PROXY=cloudcockpit_mock.base_url)
+    base_url, creds = unreachable_cloudcockpit(cloudcockpit_mock)
+
+    async def main() -> int:
+        async with AsyncCloudCockpit(base_url, tenant=CC_TENANT, credentials=creds, retry=FAST) as cc:
+            return len(await cc.list_customer_licenses(CC_CUSTOMER, provider_instance_id=CC_PROVIDER))
+
+    assert asyncio.run(main()) > 0
+    assert [c["status"] for c in api_calls(cloudcockpit_mock, "listCustomerLicenses")] == [200]
+
+
+@pytest.mark.parametrize("no_proxy", ["cloudcockpit.invalid", ".invalid", "*"])
+def test_sync_no_proxy_host_is_reached_directly(
+    cloudcockpit_mock: MockServer, monkeypatch: pytest.MonkeyPatch, no_proxy: str
+) -> None:
+    proxied_env(monkeypatch, HTTP_PROXY=cloudcockpit_mock.base_url, NO_PROXY=no_proxy)
+    with (
+        CloudCockpit(UNRESOLVABLE, tenant=CC_TENANT, token="t", retry=FAST) as cc,
+        pytest.raises(httpx.ConnectError),
+    ):
+        cc.list_customer_licenses(CC_CUSTOMER, provider_instance_id=CC_PROVIDER)
+    assert api_calls(cloudcockpit_mock) == []
+
+
+def test_async_no_proxy_is_decided_per_host(
+    cloudcockpit_mock: MockServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # NO_PROXY covers the API host only: the token call still goes through the proxy, the API call not.
+    proxied_env(monkeypatch, HTTP_PROXY=cloudcockpit_mock.base_url, NO_PROXY="cloudcockpit.invalid")
+    base_url, creds = unreachable_cloudcockpit(cloudcockpit_mock)
+
+    async def main() -> None:
+        async with AsyncCloudCockpit(base_url, tenant=CC_TENANT, credentials=creds, retry=FAST) as cc:
+            await cc.list_customer_licenses(CC_CUSTOMER, provider_instance_id=CC_PROVIDER)
+
+    with pytest.raises(httpx.ConnectError):
+        asyncio.run(main())
+    tokens = [r for r in cloudcockpit_mock.requests()["requests"] if r["path"] == TOKEN_PATH]
+    assert [r["status"] for r in tokens] == [200] and api_calls(cloudcockpit_mock) == []
 
 
 # ---------------------------------------------------------------- secrets

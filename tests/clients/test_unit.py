@@ -7,6 +7,7 @@ import base64
 import json
 import logging
 import time
+import urllib.request
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -32,6 +33,7 @@ from licensekit.clients import (
     Secret,
 )
 from licensekit.clients.errors import parse_retry_after
+from licensekit.clients.transport import env_proxy
 
 FAST = RetryPolicy(max_attempts=3, max_total=5.0, backoff_base=0.01, backoff_max=0.05)
 CUSTOMER = uuid.UUID("11111111-1111-1111-1111-111111111111")
@@ -473,3 +475,28 @@ def test_no_secret_in_logs_or_errors(caplog: pytest.LogCaptureFixture) -> None:
         and "-> 500" in lines[1].getMessage()
     )
     assert fake.headers[0]["x-correlation-id"] in lines[1].getMessage()
+
+
+# ---------------------------------------------------------------- proxies from the environment
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://api.cloudcockpit.com/x", "http://secure-proxy:3128"),
+        ("http://api.cloudcockpit.com/x", "http://proxy:8080"),  # scheme-less value: http:// assumed
+        ("ftp://files.example/x", "socks5://any:1080"),  # ALL_PROXY for other schemes
+        ("https://login.microsoftonline.com/t", None),  # NO_PROXY suffix
+        ("http://127.0.0.1:8000/x", None),  # NO_PROXY entry with a port
+    ],
+)
+def test_env_proxy_by_scheme_with_no_proxy(
+    monkeypatch: pytest.MonkeyPatch, url: str, expected: str | None
+) -> None:
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"):
+        monkeypatch.delenv(name.lower(), raising=False)
+    monkeypatch.setenv("HTTP_PROXY", "proxy:8080")
+    monkeypatch.setenv("HTTPS_PROXY", "http://secure-proxy:3128")
+    monkeypatch.setenv("ALL_PROXY", "socks5://any:1080")
+    monkeypatch.setenv("NO_PROXY", ".microsoftonline.com, 127.0.0.1:8000")
+    assert env_proxy(httpx.URL(url), urllib.request.getproxies()) == expected

@@ -4,6 +4,8 @@ One entry point per API, sync and async: CloudCockpit / AsyncCloudCockpit, Fusio
 PartnerCenter / AsyncPartnerCenter. Each wraps the generated Client (`.generated`) with default timeouts,
 a licensekit User-Agent, token handling (BearerAuth), retries (RetryTransport), per-call correlation ids,
 raising convenience methods and, where it applies, paging and sweep helpers.
+Unless a transport= is given, API and token calls go through the proxy that HTTP_PROXY / HTTPS_PROXY /
+ALL_PROXY name for their URL, NO_PROXY respected, like plain httpx (SSL_CERT_FILE / SSL_CERT_DIR too).
 """
 
 from ._meta import DEFAULT_TIMEOUT, USER_AGENT

@@ -21,5 +21,4 @@ logger = logging.getLogger("licensekit.clients")
 
 # Request extensions the layer uses to talk to its own transport.
 EXT_TOKEN = "licensekit.token_request"  # a token-endpoint call: retryable, no correlation ids
-EXT_RETRYABLE = "licensekit.retryable"  # the caller vouches that this call may be repeated
 EXT_ATTEMPTS = "licensekit.attempts"  # on responses: how many attempts the transport made

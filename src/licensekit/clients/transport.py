@@ -3,13 +3,16 @@
 - 429 and 503 (configurable) are retried after Retry-After (seconds or HTTP date), else after an
   exponential backoff with full jitter; attempts and total time are bounded. When the bound is reached
   the last answer is returned (the client layer then raises with `attempts` set).
-- Connection errors and timeouts are retried only for idempotent methods. POST and PATCH are never
-  retried, unless the request is a token call or carries the EXT_RETRYABLE extension.
+- Connection errors and timeouts are retried only for idempotent methods (RetryPolicy.idempotent_methods):
+  POST and PATCH are never retried, token calls excepted.
 - A Retry-After also closes a gate shared by every call of the transport, so concurrent calls (a sweep)
   wait instead of hammering a throttled API.
 - Per call (not per attempt) missing correlation / request-id headers are filled with fresh UUIDs, so
   Partner Center's MS-RequestId stays the same across the retries of one call.
 - One DEBUG log line per attempt: method, path, status, duration, attempt, correlation id.
+- Without an inner transport given, requests go out through the proxy the environment names for their
+  URL (HTTP_PROXY, HTTPS_PROXY, ALL_PROXY, NO_PROXY; read once per host), as httpx.Client does on its own
+  when no transport is given; SSL_CERT_FILE / SSL_CERT_DIR are honoured too (trust_env).
 """
 
 from __future__ import annotations
@@ -18,12 +21,15 @@ import asyncio
 import random
 import threading
 import time
+import urllib.request
 import uuid
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 import httpx
 
-from ._meta import EXT_ATTEMPTS, EXT_RETRYABLE, EXT_TOKEN, logger
+from ._meta import EXT_ATTEMPTS, EXT_TOKEN, logger
 from .errors import parse_retry_after
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
@@ -46,9 +52,6 @@ class RetryPolicy:
     def backoff(self, attempt: int) -> float:
         """Full-jitter exponential backoff before attempt `attempt + 1` (attempt counts from 1)."""
         return random.uniform(0, min(self.backoff_max, self.backoff_base * 2 ** (attempt - 1)))
-
-
-NO_RETRY = RetryPolicy(max_attempts=1)
 
 
 @dataclass(frozen=True)
@@ -91,11 +94,7 @@ class _Retrying:
         return request.headers.get(self.ids.correlation) if self.ids.correlation else None
 
     def may_repeat(self, request: httpx.Request) -> bool:
-        return (
-            request.method in self.policy.idempotent_methods
-            or bool(request.extensions.get(EXT_TOKEN))
-            or bool(request.extensions.get(EXT_RETRYABLE))
-        )
+        return request.method in self.policy.idempotent_methods or bool(request.extensions.get(EXT_TOKEN))
 
 
 class _Call:
@@ -173,8 +172,73 @@ class _Call:
         )
 
 
+def env_proxy(url: httpx.URL, proxies: Mapping[str, str]) -> str | None:
+    """The proxy `proxies` (urllib.request.getproxies()) names for `url`, None when none or NO_PROXY."""
+    proxy = proxies.get(url.scheme) or proxies.get("all")
+    if not proxy or urllib.request.proxy_bypass(url.netloc.decode("ascii")):
+        return None
+    return proxy if "://" in proxy else f"http://{proxy}"
+
+
+T = TypeVar("T")
+
+
+class _ProxyRoutes(Generic[T]):
+    """One transport per proxy (None: direct), chosen once per scheme and host from the environment."""
+
+    def __init__(self, make: Callable[[str | None], T]) -> None:
+        self._proxies = urllib.request.getproxies()
+        self._make = make
+        self._by_proxy: dict[str | None, T] = {}
+        self._by_origin: dict[tuple[str, bytes], T] = {}
+        self._lock = threading.Lock()
+
+    def get(self, url: httpx.URL) -> T:
+        origin = (url.scheme, url.netloc)
+        if (transport := self._by_origin.get(origin)) is None:
+            proxy = env_proxy(url, self._proxies)
+            with self._lock:
+                if (transport := self._by_proxy.get(proxy)) is None:
+                    transport = self._by_proxy[proxy] = self._make(proxy)
+                self._by_origin[origin] = transport
+        return transport
+
+    def all(self) -> list[T]:
+        with self._lock:
+            return list(self._by_proxy.values())
+
+
+class _EnvProxyTransport(httpx.BaseTransport):
+    """httpx.HTTPTransport through the environment's proxy for each request's URL."""
+
+    def __init__(self) -> None:
+        self._routes = _ProxyRoutes(lambda proxy: httpx.HTTPTransport(proxy=proxy, trust_env=True))
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return self._routes.get(request.url).handle_request(request)
+
+    def close(self) -> None:
+        for transport in self._routes.all():
+            transport.close()
+
+
+class _AsyncEnvProxyTransport(httpx.AsyncBaseTransport):
+    """httpx.AsyncHTTPTransport through the environment's proxy for each request's URL."""
+
+    def __init__(self) -> None:
+        self._routes = _ProxyRoutes(lambda proxy: httpx.AsyncHTTPTransport(proxy=proxy, trust_env=True))
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await self._routes.get(request.url).handle_async_request(request)
+
+    async def aclose(self) -> None:
+        for transport in self._routes.all():
+            await transport.aclose()
+
+
 class RetryTransport(httpx.BaseTransport):
-    """Wraps a sync transport (default httpx.HTTPTransport) with the retry policy above."""
+    """Wraps a sync transport (default: httpx.HTTPTransport via the environment's proxies) with the
+    retry policy above."""
 
     def __init__(
         self,
@@ -183,7 +247,7 @@ class RetryTransport(httpx.BaseTransport):
         policy: RetryPolicy | None = None,
         ids: CallIds | None = None,
     ) -> None:
-        self._inner = inner or httpx.HTTPTransport()
+        self._inner = inner or _EnvProxyTransport()
         self._r = _Retrying(policy, ids)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
@@ -207,7 +271,8 @@ class RetryTransport(httpx.BaseTransport):
 
 
 class AsyncRetryTransport(httpx.AsyncBaseTransport):
-    """Wraps an async transport (default httpx.AsyncHTTPTransport) with the retry policy above."""
+    """Wraps an async transport (default: httpx.AsyncHTTPTransport via the environment's proxies) with
+    the retry policy above."""
 
     def __init__(
         self,
@@ -216,7 +281,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         policy: RetryPolicy | None = None,
         ids: CallIds | None = None,
     ) -> None:
-        self._inner = inner or httpx.AsyncHTTPTransport()
+        self._inner = inner or _AsyncEnvProxyTransport()
         self._r = _Retrying(policy, ids)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
