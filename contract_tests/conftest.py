@@ -17,14 +17,12 @@ from typing import Any
 import pluggy
 import pytest
 
+from licensekit.mock.registry import APIS
+
 from . import plumbing
 from .plumbing import STATS
 
-SUITE_API = {
-    "test_cloudcockpit.py": "cloudcockpit",
-    "test_fusion.py": "fusion",
-    "test_partner_center.py": "partner-center",
-}
+SUITE_API = {name: api for api, name in plumbing.SUITE_FILES.items()}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -85,9 +83,9 @@ class Mocks:
     def target(self, api: str) -> plumbing.Target:
         t = plumbing.target(api)
         if t.is_mock and t.server is None:
-            from .mockhost import serve_mock
+            from licensekit.mock import serve
 
-            t.server = self._stack.enter_context(serve_mock(api))
+            t.server = self._stack.enter_context(serve(api))
             t.base_url = t.server.base_url.rstrip("/")
         return t
 
@@ -137,7 +135,7 @@ def pytest_runtest_makereport(
 
 # -- the per-API table at the end -----------------------------------------------------------------------
 def pytest_terminal_summary(terminalreporter: Any) -> None:
-    apis = [a for a in plumbing.APIS if STATS.cases[a] or a in STATS.failures]
+    apis = [a for a in APIS if STATS.cases[a] or a in STATS.failures]
     if not apis:
         return
     tr = terminalreporter
@@ -145,13 +143,15 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     tr.write_line(f"{'API':<16}{'operations':>11}{'cases':>8}  failures by check")
     for api in apis:
         fails = STATS.failures.get(api)
-        failed = ", ".join(f"{name}: {n}" for name, n in sorted(fails.items())) if fails else "none"
+        failed = ", ".join(f"{name}: {len(n)}" for name, n in sorted(fails.items())) if fails else "none"
         tr.write_line(f"{api:<16}{len(STATS.operations[api]):>11}{STATS.cases[api]:>8}  {failed}")
     s = plumbing.settings()
+    tr.write_line(f"seed {s.seed}: `--contract-seed {s.seed}` replays the property and stateful tests")
     tr.write_line(
-        f"(seed {s.seed}; cases = requests made by the property and stateful tests; "
-        "scenario tests are counted by pytest)"
+        "cases: requests sent by the property and stateful tests, every execution (hypothesis' shrinking "
+        "replays after a failure included); scenario tests are counted by pytest"
     )
+    tr.write_line("failures: distinct failures per check (one kind of failure on one operation counts once)")
 
 
 @pytest.fixture

@@ -14,19 +14,22 @@ Determinism: fixed seed 20240501 unless `--contract-seed` / `LICENSEKIT_CONTRACT
 
 from __future__ import annotations
 
-import json
 import os
 import random
-import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from licensekit.mock.registry import APIS, VENDORS
+
 ROOT = Path(__file__).resolve().parent.parent
-SPECS = ROOT / "specs"
-APIS = ("cloudcockpit", "fusion", "partner-center")
-SPEC_FILES = {api: SPECS / f"{api}.yaml" for api in APIS}
+# The suite module of each API (the spec itself: `licensekit.mock.registry.spec_path(api)`).
+SUITE_FILES = {
+    "cloudcockpit": "test_cloudcockpit.py",
+    "fusion": "test_fusion.py",
+    "partner-center": "test_partner_center.py",
+}
 DEFAULT_SEED = 20240501
 DEFAULT_EXAMPLES = 25
 
@@ -99,7 +102,6 @@ class Settings:
 
 
 _settings: Settings | None = None
-_lock = threading.Lock()
 
 
 def configure(
@@ -167,40 +169,35 @@ def target(api: str) -> Target:
 
 
 # -- ids of objects that exist in the mocks' seed data -------------------------------------------------
-def _seed(api: str) -> dict[str, Any]:
-    try:
-        from licensekit.mock.vendor import default_seed
-
-        return default_seed(api.replace("-", "_"))
-    except Exception:
-        path = ROOT / "src" / "licensekit" / "mock" / "data"
-        for name in (f"{api}.json", f"{api.replace('-', '_')}.json"):
-            if (path / name).exists():
-                return json.loads((path / name).read_text())
-    return {}
-
-
 def mock_ids(api: str) -> dict[str, str]:
     """Ids of seeded objects the suites aim their positive cases at (adapted to the seed's layout)."""
+    from licensekit.mock.vendor import default_seed
+
     from . import seeds
 
-    return seeds.ids_from_seed(api, _seed(api))
+    return seeds.ids_from_seed(api, default_seed(VENDORS[api].seed_name))
 
 
 # -- counters for the end-of-run table ----------------------------------------------------------------
 class Stats:
+    """What the property and stateful tests did, per API.
+
+    `cases`: requests sent, every execution counted, so after a failure hypothesis' shrinking replays
+    are in it too. `failures`: distinct failures per check, not executions: a schemathesis failure
+    compares equal to another of the same kind on the same operation (its class, operation and
+    schemathesis' own dedup key), so the shrinking replays of one defect count once."""
+
     def __init__(self) -> None:
         self.operations: dict[str, set[str]] = defaultdict(set)
         self.cases: Counter[str] = Counter()
-        self.failures: dict[str, Counter[str]] = defaultdict(Counter)
-        self.scenarios: Counter[str] = Counter()
+        self.failures: dict[str, dict[str, set[Any]]] = defaultdict(lambda: defaultdict(set))
 
     def case(self, api: str, operation: str) -> None:
         self.operations[api].add(operation)
         self.cases[api] += 1
 
-    def failure(self, api: str, check: str) -> None:
-        self.failures[api][check] += 1
+    def failure(self, api: str, check: str, failure: Any) -> None:
+        self.failures[api][check].add(failure)
 
 
 STATS = Stats()

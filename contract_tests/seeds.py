@@ -22,26 +22,6 @@ SPEC_EXAMPLE_IDS: dict[str, dict[str, str]] = {
 }
 
 
-def _walk(node: Any):
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from _walk(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _walk(value)
-
-
-def _first(seed: dict[str, Any], *keys: str) -> str | None:
-    """The first value of any of `keys` found anywhere in the seed (depth-first, document order)."""
-    for node in _walk(seed):
-        for key in keys:
-            value = node.get(key)
-            if isinstance(value, str) and value:
-                return value
-    return None
-
-
 def ids_from_seed(api: str, seed: dict[str, Any]) -> dict[str, str]:
     ids = dict(SPEC_EXAMPLE_IDS[api])
     if api == "fusion":

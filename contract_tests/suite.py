@@ -15,8 +15,10 @@ from schemathesis.config._output import DEFAULT_KEYS_TO_SANITIZE
 from schemathesis.core.failures import Failure, FailureGroup
 from schemathesis.generation.stateful import APIStateMachine
 
+from licensekit.mock.registry import spec_path
+
 from . import plumbing
-from .plumbing import SPEC_FILES, STATS
+from .plumbing import STATS
 
 WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 SKIP_WRITES = (
@@ -64,11 +66,11 @@ def build_schema(
         }
     )
     if drop_security:
-        document = yaml.safe_load(SPEC_FILES[api].read_text())
+        document = yaml.safe_load(spec_path(api).read_text())
         document["security"] = [r for r in document.get("security", []) if not set(r) & set(drop_security)]
         schema = schemathesis.openapi.from_dict(document, config=config)
     else:
-        schema = schemathesis.openapi.from_path(SPEC_FILES[api], config=config)
+        schema = schemathesis.openapi.from_path(spec_path(api), config=config)
     if target.base_url:
         schema.config.update(base_url=target.base_url)
     return schema
@@ -89,13 +91,14 @@ def run_case(api: str, case: Any, **kwargs: Any) -> Any:
     try:
         kwargs.setdefault("base_url", plumbing.target(api).base_url)
         return case.call_and_validate(additional_checks=EXTRA_CHECKS.get(api, []), **kwargs)
-    except FailureGroup as group:
-        for failure in group.exceptions:
-            STATS.failure(api, failure_name(failure))
+    except (Failure, FailureGroup) as error:
+        count_failures(api, error)
         raise
-    except Failure as failure:
-        STATS.failure(api, failure_name(failure))
-        raise
+
+
+def count_failures(api: str, error: Failure | FailureGroup) -> None:
+    for failure in error.exceptions if isinstance(error, FailureGroup) else [error]:
+        STATS.failure(api, failure_name(failure), failure)
 
 
 def failure_name(failure: BaseException) -> str:
@@ -146,12 +149,8 @@ class StatefulCounter:
                     return super().validate_response(
                         response, case, additional_checks=EXTRA_CHECKS.get(api, []), **kwargs
                     )
-                except FailureGroup as group:
-                    for failure in group.exceptions:
-                        STATS.failure(api, failure_name(failure))
-                    raise
-                except Failure as failure:
-                    STATS.failure(api, failure_name(failure))
+                except (Failure, FailureGroup) as error:
+                    count_failures(api, error)
                     raise
 
         Counted.__name__ = f"{machine.__name__}_{api.replace('-', '_')}"
@@ -177,16 +176,19 @@ def bind_target(api: str, schema: Any) -> Any:
 def run_stateful(
     machine: type[APIStateMachine], target: plumbing.Target, *, examples: int, steps: int
 ) -> None:
-    """Run a state machine over the spec's links; writes, so skipped (with the reason) when writes are off."""
+    """Run a state machine over the spec's links; writes, so skipped (with the reason) when writes are off.
+
+    The run's seed drives it: `hypothesis.seed` on a state machine class seeds the test hypothesis builds
+    from it (and overrides `derandomize`), so `--contract-seed N` replays the same sequences."""
     if not target.allow_writes:
         pytest.skip(SKIP_WRITES)
+    hypothesis.seed(plumbing.settings().seed)(machine)
     machine.run(
         settings=hypothesis.settings(
             max_examples=examples,
             stateful_step_count=steps,
             deadline=None,
             database=None,
-            derandomize=not plumbing.settings().seed_is_random,
             # Health checks judge generation speed only; a slow live target must not fail the suite.
             suppress_health_check=list(hypothesis.HealthCheck),
             phases=[hypothesis.Phase.explicit, hypothesis.Phase.generate],

@@ -179,15 +179,26 @@ def _all_pages(c: AuthenticatedClient, page_size: int) -> list[CustomerLicenseLi
 @pytest.mark.parametrize("page_size", [1, 3])
 def test_pagination_honours_page_size_and_ends(fresh: plumbing.Target, page_size: int) -> None:
     c = client(fresh)
-    if fresh.allow_writes:  # make sure there is more than one page
-        for i in range(4):
-            r = create_customer_license.sync_detailed(
-                draas(),
-                group_uuid(),
-                client=c,
-                body=CustomerLicenseCreate(name=f"page {i}", sku=_sku("page")),
-            )
-            assert r.status_code == 200, r.content
+    created: list[int] = []
+    try:
+        if fresh.allow_writes:  # make sure there is more than one page
+            for i in range(4):
+                r = create_customer_license.sync_detailed(
+                    draas(),
+                    group_uuid(),
+                    client=c,
+                    body=CustomerLicenseCreate(name=f"page {i}", sku=_sku("page")),
+                )
+                assert r.status_code == 200, r.content
+                assert isinstance(r.parsed, CustomerLicenseCreated), r.content
+                created.append(r.parsed.id)
+        check_pages(c, page_size)
+    finally:  # leave a live group as it was found
+        for lid in created:
+            delete_customer_license.sync_detailed(draas(), group_uuid(), lid, client=c)
+
+
+def check_pages(c: AuthenticatedClient, page_size: int) -> None:
     pages = _all_pages(c, page_size)
     total = pages[0].results
     seen = [lic.id for p in pages for lic in p.licenses]

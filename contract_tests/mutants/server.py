@@ -7,7 +7,9 @@ import signal
 import sys
 import threading
 
-from ..mockhost import build_app, host
+from licensekit.mock import build_app
+from licensekit.mock.server import serve_app
+
 from .middlewares import BY_NAME
 
 
@@ -15,8 +17,8 @@ def main() -> None:
     mutant = BY_NAME[sys.argv[1]]
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    with host(mutant.wrap(build_app(mutant.api))) as hosted:
-        print(hosted.base_url, flush=True)
+    with serve_app(mutant.wrap(build_app(mutant.api))) as base_url:
+        print(base_url, flush=True)
         with contextlib.suppress(KeyboardInterrupt):
             stop.wait()
 

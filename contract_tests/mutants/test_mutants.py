@@ -17,14 +17,8 @@ from dataclasses import dataclass
 import pytest
 
 from .. import plumbing
-from ..plumbing import ROOT, env_prefix
+from ..plumbing import ROOT, SUITE_FILES, env_prefix
 from .middlewares import CONTROLS, MUTANTS, Mutant
-
-SUITES = {
-    "cloudcockpit": "test_cloudcockpit.py",
-    "fusion": "test_fusion.py",
-    "partner-center": "test_partner_center.py",
-}
 
 pytestmark = pytest.mark.mutants
 
@@ -73,7 +67,7 @@ def run_mutant(mutant: Mutant) -> Outcome:
                 sys.executable,
                 "-m",
                 "pytest",
-                f"contract_tests/{SUITES[mutant.api]}",
+                f"contract_tests/{SUITE_FILES[mutant.api]}",
                 "--api",
                 mutant.api,
                 "--allow-writes",
