@@ -352,13 +352,19 @@ class FusionMock(VendorMock):
             200, {"name": lic.name, "description": lic.description, "sku": lic.sku, "status": lic.status}
         )
 
-    def update_license(self, request: Request) -> Response:
+    def _license_to_change(self, request: Request) -> License | Response:
+        """The license an update or delete names, or the answer saying why there is none: 403 for a group
+        the caller does not control (the write pages document 403, no 404), 404 for an unknown id."""
         group = self._entity(request, "group")
         if group is None:
             return _error(403, "insufficient rights to perform this action on this group")
         lic = self._license(request, group)
-        if lic is None:
-            return _error(404, "customer license not found")
+        return lic if lic is not None else _error(404, "customer license not found")
+
+    def update_license(self, request: Request) -> Response:
+        lic = self._license_to_change(request)
+        if isinstance(lic, Response):
+            return lic
         body = request.body
         lic.name = body.get("name", lic.name)
         lic.description = body.get("description", lic.description)
@@ -366,11 +372,8 @@ class FusionMock(VendorMock):
         return empty_response(204)
 
     def delete_license(self, request: Request) -> Response:
-        group = self._entity(request, "group")
-        if group is None:
-            return _error(403, "insufficient rights to perform this action on this group")
-        lic = self._license(request, group)
-        if lic is None:
-            return _error(404, "customer license not found")
+        lic = self._license_to_change(request)
+        if isinstance(lic, Response):
+            return lic
         del self.licenses[lic.id]
         return empty_response(204)
