@@ -90,6 +90,9 @@ def test_concurrent_assignments_never_oversell(cloudcockpit_mock: MockServer) ->
     customer, instance = crowded_customer(cloudcockpit_mock, users=80, seats=50)
     users = [u["id"] for u in customer["users"]]
     cloudcockpit_mock.clear_requests()
+    # A pure delay before each handler keeps the 80 writes in flight together, whatever the scheduling:
+    # without it a small request can be read and answered before the next one arrives.
+    cloudcockpit_mock.inject_fault(None, count=len(users), operation="updateCustomerUserLicenses", delay=0.05)
     statuses = asyncio.run(patch_all(cloudcockpit_mock, customer, instance, [(u, True) for u in users]))
     assert statuses.count(200) == 50 and statuses.count(400) == 30
     assert e3_counts(cloudcockpit_mock, customer, instance) == (50, 50, 0)
