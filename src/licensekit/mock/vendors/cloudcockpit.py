@@ -250,10 +250,18 @@ class CloudCockpitMock(VendorMock):
 
     # ------------------------------------------------------------------ lookups
 
-    def _customer(self, request: Request) -> Customer | None:
+    def _customer(self, request: Request, reseller: str | None = None) -> Customer | Response:
+        """The path's customer, or the 404 answering why not: unknown, of another tenant than X-Tenant,
+        or (when `reseller` is given) not under that reseller."""
         customer = self.customers.get(request.path_params["customerId"].lower())
-        if customer is None or customer.tenant != request.headers["x-tenant"].strip().lower():
-            return None
+        if (
+            customer is None
+            or customer.tenant != request.headers["x-tenant"].strip().lower()
+            or (reseller is not None and (customer.reseller_id or "").lower() != reseller.lower())
+        ):
+            return self._refuse(
+                request, 404, "Customer not found.", "customerId", "No customer with this id in this tenant."
+            )
         return customer
 
     def _instance_ok(self, customer: Customer, provider_instance: str) -> bool:
@@ -263,14 +271,9 @@ class CloudCockpitMock(VendorMock):
     # ------------------------------------------------------------------ handlers
 
     def list_customer_licenses(self, request: Request) -> Response:
-        customer = self._customer(request)
-        reseller = request.query.get("resellerId")
-        if customer is None or (
-            reseller is not None and (customer.reseller_id or "").lower() != reseller.lower()
-        ):
-            return self._refuse(
-                request, 404, "Customer not found.", "customerId", "No customer with this id in this tenant."
-            )
+        customer = self._customer(request, reseller=request.query.get("resellerId"))
+        if isinstance(customer, Response):
+            return customer
         provider_instance = request.query["providerInstanceId"].lower()
         if not self._instance_ok(customer, provider_instance):
             return self._refuse(request, 404, "Provider instance not found.", "providerInstanceId")
@@ -279,10 +282,8 @@ class CloudCockpitMock(VendorMock):
 
     def update_user_licenses(self, request: Request) -> Response:
         customer = self._customer(request)
-        if customer is None:
-            return self._refuse(
-                request, 404, "Customer not found.", "customerId", "No customer with this id in this tenant."
-            )
+        if isinstance(customer, Response):
+            return customer
         user = customer.users.get(request.path_params["customerUserId"].lower())
         if user is None:
             return self._refuse(request, 404, "Customer user not found.", "customerUserId")
@@ -334,10 +335,8 @@ class CloudCockpitMock(VendorMock):
 
     def list_azure_entitlements(self, request: Request) -> Response:
         customer = self._customer(request)
-        if customer is None:
-            return self._refuse(
-                request, 404, "Customer not found.", "customerId", "No customer with this id in this tenant."
-            )
+        if isinstance(customer, Response):
+            return customer
         subscription = customer.subscriptions.get(request.path_params["subscriptionId"].lower())
         if subscription is None:
             return self._refuse(

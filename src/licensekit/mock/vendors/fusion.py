@@ -52,14 +52,13 @@ class License:
     sku: str
     status: str
 
+    def details(self) -> dict[str, Any]:
+        """The get answer (it has no id)."""
+        return {"name": self.name, "description": self.description, "sku": self.sku, "status": self.status}
+
     def listed(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "description": self.description,
-            "sku": self.sku,
-            "status": self.status,
-        }
+        """A list item: the details and the id."""
+        return {"id": self.id, **self.details()}
 
 
 _LIST_LEVEL = {
@@ -348,9 +347,7 @@ class FusionMock(VendorMock):
         lic = self._license(request, group) if group is not None else None
         if lic is None:
             return _error(404, "customer license not found")
-        return json_response(
-            200, {"name": lic.name, "description": lic.description, "sku": lic.sku, "status": lic.status}
-        )
+        return json_response(200, lic.details())
 
     def _license_to_change(self, request: Request) -> License | Response:
         """The license an update or delete names, or the answer saying why there is none: 403 for a group
