@@ -14,17 +14,42 @@ import json
 import re
 import signal
 import sys
+from collections.abc import Callable
 from typing import Any
 
-from .mock.registry import APIS
+from . import __version__
+
+# The mocks' API names, spelled here so that a client-only install (no server extra) can still parse
+# the command line; tests/mock/test_cli_install.py checks they match licensekit.mock.registry.APIS.
+APIS = ("cloudcockpit", "fusion", "partner-center")
+MOCK_EXTRA_HINT = "the mocks need the server extra: pip install 'licensekit[mock]'"
+
+
+def install_stop_handlers(loop: asyncio.AbstractEventLoop, stop: Callable[[], None]) -> str:
+    """Calls stop() on SIGINT/SIGTERM; returns which mechanism was used ("loop" or "signal").
+
+    loop.add_signal_handler does not exist on Windows' event loops (NotImplementedError): there the
+    plain signal module is used, whose handler asks the loop to run stop() from its own thread.
+    """
+    try:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop)
+        return "loop"
+    except NotImplementedError:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, lambda _signum, _frame: loop.call_soon_threadsafe(stop))
+        return "signal"
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .mock.registry import build_app
-    from .mock.server import bind, make_server, url_of
-    from .mock.vendor import SeedError
-
     parser: argparse.ArgumentParser = args.parser
+    try:
+        from .mock.registry import build_app
+        from .mock.server import bind, make_server, url_of
+        from .mock.vendor import SeedError
+    except ImportError as exc:
+        parser.error(f"{MOCK_EXTRA_HINT} ({exc})")
+
     seed = None
     if args.seed:
         # A seed document belongs to one vendor (each has its own shape): refuse before starting anything.
@@ -56,9 +81,7 @@ def _serve(args: argparse.Namespace) -> int:
             for server, _ in servers:
                 server.should_exit = True
 
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, stop)
+        install_stop_handlers(asyncio.get_running_loop(), stop)
         await asyncio.gather(*(server.serve(sockets=[sock]) for server, sock in servers))
 
     try:
@@ -95,7 +118,10 @@ def _claim(text: str) -> tuple[str, Any]:
 
 
 def _token(args: argparse.Namespace) -> int:
-    from .mock.tokens import make_token
+    try:
+        from .mock.tokens import make_token
+    except ImportError as exc:
+        args.parser.error(f"{MOCK_EXTRA_HINT} ({exc})")
 
     claims: dict[str, Any] = dict(args.claim or [])
     for name in ("tenants", "roles", "entities"):
@@ -112,6 +138,7 @@ def _token(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="licensekit", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--version", action="version", version=f"licensekit {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     serve = commands.add_parser("serve", help="run mock servers until interrupted; prints 'API URL' per mock")
@@ -147,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     token.add_argument("--claim", action="append", type=_claim, metavar="KEY=VALUE", help="any other claim")
     token.add_argument("--secret")
-    token.set_defaults(run=_token)
+    token.set_defaults(run=_token, parser=token)
 
     args = parser.parse_args(argv)
     result: int = args.run(args)

@@ -18,14 +18,6 @@ CLIENT_PACKAGES = {
     "fusion": "fusion_client",
     "partner-center": "partner_center_client",
 }
-# Which spec transcribes which seed page (the index: ../shared/seeds/README.md).
-SEED_TO_API = {
-    "000_bb284a521eebcc01.txt": "cloudcockpit",
-    "001_e9964e9f0feecae0.txt": "cloudcockpit",
-    "004_b853005da78804a0.txt": "cloudcockpit",
-    "002_9de93ac55f480676.txt": "fusion",
-    "003_0f1f932941651097.txt": "partner-center",
-}
 METHODS = ("get", "put", "post", "delete", "patch")
 
 

@@ -1,4 +1,4 @@
-"""The specs are valid OpenAPI, lint clean, and transcribe every operation of the seed pages."""
+"""The specs are valid OpenAPI, lint clean, and transcribe every operation of the vendor pages."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import subprocess
 import pytest
 from openapi_spec_validator import validate
 
-from .seed_examples import _ENDPOINT, SEEDS_DIR
-from .specdocs import ROOT, SEED_TO_API, SPECS, document, operation, operations
+from .specdocs import ROOT, SPECS, document, operation, operations
+from .vendor_examples import pages
 
 
 @pytest.mark.parametrize("api", sorted(SPECS))
@@ -40,23 +40,22 @@ def test_specs_are_clean_under_redocly() -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-def seed_operations() -> list[tuple[str, str, str]]:
-    """(api, METHOD, path) of every endpoint line of every seed page."""
-    found: list[tuple[str, str, str]] = []
-    for seed, api in sorted(SEED_TO_API.items()):
-        for line in (SEEDS_DIR / seed).read_text(encoding="utf-8").splitlines():
-            m = _ENDPOINT.match(line.strip())
-            if m and (api, m[1], m[2]) not in found:
-                found.append((api, m[1], m[2]))
-    return found
+def page_operations() -> list[tuple[str, str, str]]:
+    """(api, METHOD, path) of every endpoint line of every vendor page (specs/examples/<api>/pages.json)."""
+    return [
+        (api, op["method"], op["path"])
+        for api in sorted(SPECS)
+        for page in pages(api)
+        for op in page["operations"]
+    ]
 
 
-def test_the_seed_index_has_twelve_operations() -> None:
-    assert len(seed_operations()) == 12
+def test_the_pages_document_twelve_operations() -> None:
+    assert len(page_operations()) == len(set(page_operations())) == 12
 
 
-@pytest.mark.parametrize(("api", "method", "path"), seed_operations())
-def test_every_seed_operation_is_in_its_spec(api: str, method: str, path: str) -> None:
+@pytest.mark.parametrize(("api", "method", "path"), page_operations())
+def test_every_page_operation_is_in_its_spec(api: str, method: str, path: str) -> None:
     op = operation(api, method, path)  # exact spelling, letter case included
     assert op.get("operationId") and op.get("summary") and op.get("tags"), (method, path)
     assert op.get("responses"), (method, path)

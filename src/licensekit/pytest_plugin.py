@@ -3,18 +3,27 @@
 `cloudcockpit_mock`, `fusion_mock`, `partner_center_mock`: one server per session, reset to its seed
 (and its faults, request log and drift record cleared) before each test. Answers are checked against
 the spec; a test during which the mock departed from its spec fails at teardown.
+
+pytest loads this module in every project that installs licensekit, the client-only install included:
+the server (uvicorn, jsonschema-rs, ... from `licensekit[mock]`) is imported only when a fixture runs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
-from .server import MockServer, serve
+if TYPE_CHECKING:
+    from .mock.server import MockServer
 
 
 def _session_server(api: str) -> Iterator[MockServer]:
+    try:
+        from .mock.server import serve
+    except ImportError as exc:  # a client-only install
+        pytest.fail(f"the {api} mock needs the server extra: pip install 'licensekit[mock]' ({exc})")
     with serve(api, check_responses=True) as mock:
         yield mock
 
