@@ -74,7 +74,11 @@ def test_the_wheel_carries_specs_license_and_metadata(built: tuple[Path, Path]) 
     assert "Provides-Extra: mock" in meta and "Provides-Extra: dev" in meta
     requires = [line for line in meta.splitlines() if line.startswith("Requires-Dist:")]
     base = [r for r in requires if "extra ==" not in r]
-    assert sorted(r.split()[1].split(">")[0].split("<")[0] for r in base) == ["attrs", "httpx", "python-dateutil"]
+    assert sorted(r.split()[1].split(">")[0].split("<")[0] for r in base) == [
+        "attrs",
+        "httpx",
+        "python-dateutil",
+    ]
     assert "licensekit_mock = licensekit.pytest_plugin" in entry_points
 
 
@@ -91,7 +95,12 @@ def test_client_only_install_then_mock_extra_serves_fusion(built: tuple[Path, Pa
 
     # client only: the client layer imports, the server's dependencies are absent, serve says what to add
     _run(*pip, *constraints, wheel)
-    _run(bin_ / "python", "-c", "import licensekit.clients.fusion, licensekit.clients.partner_center", cwd=tmp_path)
+    _run(
+        bin_ / "python",
+        "-c",
+        "import licensekit.clients.fusion, licensekit.clients.partner_center",
+        cwd=tmp_path,
+    )
     absent = subprocess.run(
         [bin_ / "python", "-c", "import uvicorn"], capture_output=True, text=True, cwd=tmp_path
     )
@@ -101,11 +110,20 @@ def test_client_only_install_then_mock_extra_serves_fusion(built: tuple[Path, Pa
     )
     assert refused.returncode == 2 and "licensekit[mock]" in refused.stderr, refused.stderr
     assert _run(bin_ / "licensekit", "--version", cwd=tmp_path).stdout.startswith("licensekit ")
+    # the pytest plugin loads in a client-only project: its fixtures are listed, the server not imported
+    _run(*pip, *constraints, "pytest")
+    (tmp_path / "project").mkdir()
+    fixtures = _run(
+        bin_ / "python", "-m", "pytest", "--fixtures", "-p", "no:cacheprovider", cwd=tmp_path / "project"
+    )
+    assert "fusion_mock" in fixtures.stdout and "licensekit" in fixtures.stdout
 
     # with the server extra: the mock serves from the specs inside the installed package
     _run(*pip, *constraints, f"{wheel}[mock]")
     where = _run(
-        bin_ / "python", "-c", "from licensekit.mock.registry import spec_path; print(spec_path('fusion'))",
+        bin_ / "python",
+        "-c",
+        "from licensekit.mock.registry import spec_path; print(spec_path('fusion'))",
         cwd=tmp_path,
     ).stdout.strip()
     assert Path(where).is_file() and Path(where).is_relative_to(tmp_path / "venv"), where
