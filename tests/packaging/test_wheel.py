@@ -90,8 +90,15 @@ def _venv(where: Path) -> Path:
 def test_client_only_install_then_mock_extra_serves_fusion(built: tuple[Path, Path], tmp_path: Path) -> None:
     _, wheel = built
     bin_ = _venv(tmp_path / "venv")
-    pip = [bin_ / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-    constraints = ["-c", ROOT / "constraints.txt"]
+    pip: list[str | Path] = [
+        bin_ / "python",
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+    ]
+    constraints: list[str | Path] = ["-c", ROOT / "constraints.txt"]
 
     # client only: the client layer imports, the server's dependencies are absent, serve says what to add
     _run(*pip, *constraints, wheel)
