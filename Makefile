@@ -11,9 +11,12 @@ export PATH := $(abspath $(BIN)):$(abspath node_modules/.bin):$(PATH)
 PY_STAMP   := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: install regenerate check-generated lint format test contract contract-mutants mock bench clean
+.PHONY: help install regenerate check-generated lint format test contract contract-mutants mock bench docs clean
 
 install: $(PY_STAMP) $(NODE_STAMP) ## venv with pinned Python packages, and the pinned Node tools
+
+help: ## list the targets and what each does
+	@awk 'BEGIN {FS = ":[^#]*## "} /^[a-zA-Z][a-zA-Z_-]*:[^=]*## / {printf "  %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(PY_STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +25,11 @@ $(PY_STAMP): pyproject.toml constraints.txt
 	touch $@
 
 $(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "make: npm (Node.js) was not found on PATH. licensekit needs Node.js 20 or later with npm for its" >&2; \
+	  echo "pinned Node tools (Redocly CLI, Prism). Install it from https://nodejs.org/en/download (or e.g." >&2; \
+	  echo "'apt-get install nodejs npm', 'brew install node', 'winget install OpenJS.NodeJS.LTS'), then run make again." >&2; \
+	  exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
@@ -37,7 +45,7 @@ lint: install ## ruff, mypy on hand-written code, Redocly on the specs
 	$(BIN)/mypy
 	redocly lint --config specs/redocly.yaml --format stylish specs/cloudcockpit.yaml specs/fusion.yaml specs/partner-center.yaml
 
-format: $(PY_STAMP)
+format: $(PY_STAMP) ## ruff: fix what it can, then format
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
@@ -63,8 +71,18 @@ BENCH_ARGS ?=
 bench: install ## benchmarks (not part of test): writes bench/results.md; installs wrk with apt-get if missing
 	$(PY) -m bench.run $(BENCH_ARGS)
 
+DOCS_DIR ?= build/docs
+
+docs: $(NODE_STAMP) ## one HTML reference per API, rendered from the specs by Redocly, into build/docs/
+	@mkdir -p $(DOCS_DIR)
+	@for api in cloudcockpit fusion partner-center; do \
+	  redocly build-docs specs/$$api.yaml --config specs/redocly.yaml --output $(DOCS_DIR)/$$api.html \
+	    > $(DOCS_DIR)/.$$api.log 2>&1 || { cat $(DOCS_DIR)/.$$api.log; exit 1; }; \
+	  echo "$(DOCS_DIR)/$$api.html"; \
+	done
+
 mock: $(PY_STAMP) ## serve the mocks on loopback (API=fusion for one); prints "<api> <url>" per mock
 	$(PY) -m licensekit serve --api $(API)
 
-clean:
-	rm -rf $(VENV) node_modules reports .pytest_cache .mypy_cache .ruff_cache .hypothesis
+clean: ## remove the venv, node_modules, build output and caches
+	rm -rf $(VENV) node_modules reports build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,122 @@
+"""`make docs` renders one HTML reference per API, and every operation, parameter and example is in it.
+
+Redoc 3 pre-renders the page's frame (title, description, tag navigation) and embeds the definition it
+renders from in the page (`__redoc_definition`); the operations are drawn from that in the browser.
+So the test reads both: the frame's text, and the embedded definition compared with our spec.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import subprocess
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from .specdocs import METHODS, ROOT, SPECS, document
+
+pytestmark = pytest.mark.slow
+EMBEDDED = re.compile(r"const __redoc_definition = (\{.*?\});\n", re.S)
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    out = tmp_path_factory.mktemp("docs")
+    proc = subprocess.run(
+        ["make", "-s", "docs", f"DOCS_DIR={out}"], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    pages = {api: out / f"{api}.html" for api in SPECS}
+    assert proc.stdout.split() == [str(p) for p in pages.values()]
+    return {api: page.read_text(encoding="utf-8") for api, page in pages.items()}
+
+
+def _embedded(page: str) -> dict[str, Any]:
+    found = EMBEDDED.search(page)
+    assert found, "no embedded definition in the page"
+    definition: dict[str, Any] = json.loads(found[1])
+    return definition
+
+
+def _frame_text(page: str) -> str:
+    body = re.sub(r"<script.*?</script>|<style.*?</style>", " ", page, flags=re.S)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", body)))
+
+
+def _deref(node: Any, doc: dict[str, Any]) -> Any:
+    while isinstance(node, dict) and "$ref" in node:
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            doc = doc[part]
+        node = doc
+    return node
+
+
+def _examples(node: Any, where: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    """(location, value) of every `example` and of every entry of every `examples` in a document."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "example":
+                yield (*where, key), value
+            elif key == "examples" and isinstance(value, dict):
+                for name, entry in value.items():
+                    yield (*where, key, name), entry
+            else:
+                yield from _examples(value, (*where, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _examples(value, (*where, i))
+
+
+def _at(doc: Any, where: tuple[str | int, ...]) -> Any:
+    for part in where:
+        doc = doc[part]
+    return doc
+
+
+@pytest.mark.parametrize("api", sorted(SPECS))
+def test_the_page_frame_shows_the_api(api: str, rendered: dict[str, str]) -> None:
+    spec = document(api)
+    text = _frame_text(rendered[api])
+    assert spec["info"]["title"] in text
+    for tag in spec.get("tags", []):
+        assert tag["name"] in text, tag["name"]
+
+
+@pytest.mark.parametrize("api", sorted(SPECS))
+def test_every_operation_and_parameter_is_in_the_page(api: str, rendered: dict[str, str]) -> None:
+    spec, page = document(api), _embedded(rendered[api])
+    count = 0
+    for path, item in spec["paths"].items():
+        for method in METHODS:
+            if method not in item:
+                continue
+            ours, theirs = item[method], page["paths"][path][method]
+            assert theirs["operationId"] == ours["operationId"]
+            assert theirs["summary"] == ours["summary"]
+            want = {
+                (p["name"], p["in"])
+                for p in (_deref(x, spec) for x in [*item.get("parameters", []), *ours.get("parameters", [])])
+            }
+            have = {
+                (p["name"], p["in"])
+                for p in (
+                    _deref(x, page)
+                    for x in [*page["paths"][path].get("parameters", []), *theirs.get("parameters", [])]
+                )
+            }
+            assert have == want, (method, path)
+            assert set(theirs["responses"]) == set(ours["responses"]), (method, path)
+            count += 1
+    assert count == sum(1 for item in spec["paths"].values() for m in METHODS if m in item) > 0
+
+
+@pytest.mark.parametrize("api", sorted(SPECS))
+def test_every_example_is_in_the_page(api: str, rendered: dict[str, str]) -> None:
+    spec, page = document(api), _embedded(rendered[api])
+    examples = list(_examples(spec))
+    assert examples
+    for where, value in examples:
+        assert _at(page, where) == value, where
