@@ -68,3 +68,12 @@ def test_stop_handlers_fall_back_to_signal_where_the_loop_cannot(monkeypatch: py
     assert asyncio.run(run()) == "signal"
     assert set(installed) == {signal.SIGINT, signal.SIGTERM}
     assert stopped == ["stop"]
+
+
+def test_changelog_has_unreleased_and_the_current_version() -> None:
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    headings = [line for line in changelog.splitlines() if line.startswith("## ")]
+    assert headings[0] == "## [Unreleased]"
+    assert any(h.startswith(f"## [{declared}] - ") for h in headings), headings
+    assert f"[{declared}]: https://" in changelog and "[Unreleased]: https://" in changelog

@@ -11,7 +11,7 @@ from licensekit.mock.registry import APIS, spec_path
 from licensekit.mock.spec import load_document, resolve, to_json_schema
 
 ROOT = Path(__file__).resolve().parents[2]
-# Resolved: the package's specs/ is a link to the repository's, whose path Redocly's lint-ignore file keys on.
+# Absolute paths into the repository's specs/ (an editable install): Redocly's lint-ignore keys on them.
 SPECS = {api: spec_path(api).resolve() for api in APIS}
 CLIENT_PACKAGES = {
     "cloudcockpit": "cloudcockpit_client",
