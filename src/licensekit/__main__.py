@@ -69,6 +69,8 @@ def _serve(args: argparse.Namespace) -> int:
             app = build_app(api, seed=seed, secret=args.secret, check_responses=args.check_responses)
         except SeedError as exc:
             parser.error(f"--seed {args.seed}: not a valid {api} seed: {exc}")
+        except FileNotFoundError as exc:
+            parser.error(str(exc))
         try:
             sock = bind(args.host, args.port + offset if args.port else 0)
         except (OSError, OverflowError) as exc:

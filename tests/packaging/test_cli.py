@@ -77,3 +77,14 @@ def test_changelog_has_unreleased_and_the_current_version() -> None:
     assert headings[0] == "## [Unreleased]"
     assert any(h.startswith(f"## [{declared}] - ") for h in headings), headings
     assert f"[{declared}]: https://" in changelog and "[Unreleased]: https://" in changelog
+
+
+def test_serve_without_specs_says_where_it_looked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LICENSEKIT_SPECS_DIR", str(tmp_path))  # a folder with no specs in it
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["serve", "--api", "fusion"])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert f"the fusion spec is not at {tmp_path / 'fusion.yaml'}" in err and "LICENSEKIT_SPECS_DIR" in err

@@ -35,7 +35,14 @@ def specs_dir() -> Path:
 
 
 def spec_path(api: str) -> Path:
-    return specs_dir() / VENDORS[api].spec_file
+    path = specs_dir() / VENDORS[api].spec_file
+    if not path.is_file():
+        # Say what is wrong instead of a bare FileNotFoundError deep inside the loader.
+        raise FileNotFoundError(
+            f"the {api} spec is not at {path}: set ${SPECS_ENV} to a folder holding the specs, or install "
+            "a licensekit wheel (it carries them) or run from a clone of the repository"
+        )
+    return path
 
 
 def build_app(
