@@ -7,6 +7,7 @@ Everything that does no I/O lives here or in the per-API mixins (which turn a me
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from typing import Any, ClassVar, Generic, Protocol, Self, TypeAlias, TypeVar, c
 
 import httpx
 
-from ._meta import DEFAULT_TIMEOUT, USER_AGENT
+from ._meta import DEFAULT_TIMEOUT, EXT_DEADLINE, USER_AGENT
 from ._secret import Secret
 from .auth import (
     BearerAuth,
@@ -25,7 +26,7 @@ from .auth import (
     FusionTokenSource,
     RefreshTokenCredentials,
 )
-from .errors import ApiError
+from .errors import FamilyError, LicenseKitError
 from .transport import AsyncRetryTransport, CallIds, RetryPolicy, RetryTransport
 
 Credentials: TypeAlias = ClientCredentials | RefreshTokenCredentials | FusionLogin
@@ -97,12 +98,20 @@ def _gc_paused() -> Iterator[None]:
         gc.enable()
 
 
+# What a failed call can raise below the client layer: turned into the API's family.
+HTTPX_FAILURES: tuple[type[Exception], ...] = (httpx.HTTPError, httpx.StreamError, httpx.InvalidURL)
+# What a parser can raise on a body it cannot read (the generated InvalidResponse is a subclass of none).
+PARSE_FAILURES: tuple[type[Exception], ...] = (KeyError, TypeError, ValueError, AttributeError, IndexError)
+
+
 @dataclass(frozen=True)
 class Call(Generic[R]):
-    """A generated operation module with its arguments; R is what its _parse_response returns."""
+    """A generated operation module with its arguments; R is what its _parse_response returns.
+    `empty_ok`: a success without a body is the documented answer (204), not a broken one."""
 
     op: ModuleType
     kwargs: dict[str, Any]
+    empty_ok: bool = False
 
     def request_kwargs(self) -> dict[str, Any]:
         return self.op._get_kwargs(**self.kwargs)  # type: ignore[no-any-return]
@@ -110,7 +119,7 @@ class Call(Generic[R]):
 
 class _Base(Generic[C, T]):
     # Set by each API's mixin.
-    error: ClassVar[type[ApiError]]
+    family: ClassVar[type[FamilyError]]
     ids: ClassVar[CallIds]
     client_class: type[C]
     token_url: ClassVar[str] = ""
@@ -148,11 +157,38 @@ class _Base(Generic[C, T]):
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
 
+    def _request_kwargs(self, call: Call[R]) -> dict[str, Any]:
+        """The call's request, with the deadline its token calls and body reads share."""
+        return {
+            **call.request_kwargs(),
+            "extensions": {EXT_DEADLINE: time.monotonic() + self.retry.max_total},
+        }
+
+    def _failure(self, exc: Exception) -> LicenseKitError | None:
+        """The family exception for an exception raised while calling, None to let it through."""
+        if isinstance(exc, LicenseKitError):
+            return exc.adopt(self.family)
+        if isinstance(exc, HTTPX_FAILURES):
+            return self.family.transport(exc)
+        return None
+
     def _result(self, call: Call[R], response: httpx.Response) -> R:
         if not response.is_success:
-            raise self.error.from_response(response)
-        with _gc_paused():
-            return cast(R, call.op._parse_response(client=self.generated, response=response))
+            raise self.family.from_answer(response)
+        invalid = getattr(call.op, "errors", None)
+        invalid_type = getattr(invalid, "InvalidResponse", None)
+        try:
+            with _gc_paused():
+                parsed = call.op._parse_response(client=self.generated, response=response)
+        except PARSE_FAILURES as exc:
+            raise self.family.invalid(response, f"{type(exc).__name__}") from None
+        except Exception as exc:
+            if invalid_type is not None and isinstance(exc, invalid_type):
+                raise self.family.invalid(response, exc.reason) from None
+            raise
+        if parsed is None and not call.empty_ok:
+            raise self.family.invalid(response, "no body where the spec documents one")
+        return cast(R, parsed)
 
 
 class SyncBase(_Base[C, httpx.BaseTransport]):
@@ -160,7 +196,13 @@ class SyncBase(_Base[C, httpx.BaseTransport]):
         return RetryTransport(inner, policy=self.retry, ids=self.ids)
 
     def _call(self, call: Call[R]) -> R:
-        return self._result(call, self.generated.get_httpx_client().request(**call.request_kwargs()))
+        try:
+            response = self.generated.get_httpx_client().request(**self._request_kwargs(call))
+        except Exception as exc:
+            if (failure := self._failure(exc)) is None or failure is exc:
+                raise
+            raise failure from exc.__cause__ if isinstance(exc, LicenseKitError) else exc
+        return self._result(call, response)
 
     def close(self) -> None:
         self.generated.get_httpx_client().close()
@@ -179,8 +221,13 @@ class AsyncBase(_Base[C, httpx.AsyncBaseTransport]):
         return AsyncRetryTransport(inner, policy=self.retry, ids=self.ids)
 
     async def _call(self, call: Call[R]) -> R:
-        client = self.generated.get_async_httpx_client()
-        return self._result(call, await client.request(**call.request_kwargs()))
+        try:
+            response = await self.generated.get_async_httpx_client().request(**self._request_kwargs(call))
+        except Exception as exc:
+            if (failure := self._failure(exc)) is None or failure is exc:
+                raise
+            raise failure from exc.__cause__ if isinstance(exc, LicenseKitError) else exc
+        return self._result(call, response)
 
     async def aclose(self) -> None:
         await self.generated.get_async_httpx_client().aclose()

@@ -36,7 +36,7 @@ from fusion_client.types import UNSET
 from ._base import AsyncBase, Call, SyncBase
 from ._secret import Secret
 from .auth import FusionLogin
-from .errors import ApiError, FusionError
+from .errors import FamilyError, FusionError
 from .transport import CallIds, RetryPolicy
 
 DEFAULT_BASE_URL = "https://apioaas-prov.netaxis.cloud"
@@ -63,7 +63,7 @@ def _next(page: CustomerLicenseList) -> str | None:
 class _Fusion:
     """What both twins share: the API's settings and each operation's Call (no I/O)."""
 
-    error: ClassVar[type[ApiError]] = FusionError
+    family: ClassVar[type[FamilyError]] = FusionError
     ids = CallIds(correlation=None)  # Fusion documents no correlation header
     client_class = Client
     draas_instance: str
@@ -88,10 +88,10 @@ class _Fusion:
         return Call(create_customer_license, self._at(group_uuid, body=body))
 
     def _update(self, group_uuid: UUID, license_id: int, body: CustomerLicenseUpdate) -> Call[None]:
-        return Call(update_customer_license, self._at(group_uuid, id=license_id, body=body))
+        return Call(update_customer_license, self._at(group_uuid, id=license_id, body=body), empty_ok=True)
 
     def _delete(self, group_uuid: UUID, license_id: int) -> Call[None]:
-        return Call(delete_customer_license, self._at(group_uuid, id=license_id))
+        return Call(delete_customer_license, self._at(group_uuid, id=license_id), empty_ok=True)
 
     def _at(self, group_uuid: UUID, **kwargs: object) -> dict[str, object]:
         return {"draas_instance": self.draas_instance, "uuid": group_uuid, **kwargs}
