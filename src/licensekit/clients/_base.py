@@ -31,6 +31,35 @@ from .transport import AsyncRetryTransport, CallIds, RetryPolicy, RetryTransport
 
 Credentials: TypeAlias = ClientCredentials | RefreshTokenCredentials | FusionLogin
 
+#: Where licensekit's mocks serve their stand-in for Entra ID's token endpoint.
+MOCK_TOKEN_PATH = "/__mock__/oauth2/v2.0/token"
+
+
+class MockTarget(Protocol):
+    """What for_mock() needs of a running mock (licensekit.mock.MockServer)."""
+
+    @property
+    def base_url(self) -> str: ...
+
+    def token(self, **claims: Any) -> str: ...
+
+
+def aimed_at(credentials: Credentials, token_url: str) -> Credentials:
+    """`credentials` with their token endpoint replaced (Fusion logs in at the base URL: unchanged)."""
+    if isinstance(credentials, ClientCredentials):
+        return ClientCredentials(
+            credentials.client_id, credentials.client_secret, scope=credentials.scope, token_url=token_url
+        )
+    if isinstance(credentials, RefreshTokenCredentials):
+        return RefreshTokenCredentials(
+            credentials.client_id,
+            credentials.refresh_token,
+            client_secret=credentials.client_secret,
+            scope=credentials.scope,
+            token_url=token_url,
+        )
+    return credentials
+
 
 class GeneratedClient(Protocol):
     raise_on_unexpected_status: bool
@@ -150,6 +179,17 @@ class _Base(Generic[C, T]):
                 base_url, headers=headers, timeout=timeout, auth=self.auth, transport=self._wrap(transport)
             )
         )
+
+    @classmethod
+    def for_mock(cls, mock: MockTarget, *, credentials: Credentials | None = None, **kwargs: Any) -> Self:
+        """This client aimed at a running licensekit mock: the mock's base URL, and either `credentials`
+        sent to the mock's token endpoint (Fusion logs in at the base URL anyway) or, without them, a
+        token the mock signs. Other keywords (tenant=, draas_instance=, retry=...) pass through."""
+        if credentials is None:
+            kwargs["token"] = mock.token()
+        else:
+            kwargs["credentials"] = aimed_at(credentials, mock.base_url.rstrip("/") + MOCK_TOKEN_PATH)
+        return cls(mock.base_url, **kwargs)
 
     def _wrap(self, inner: T | None) -> T:
         raise NotImplementedError
