@@ -2,7 +2,8 @@
 
 Customer licenses can be listed at four levels (group, distributor, reseller, tenant);
 iter_customer_licenses() follows `next` lazily, and stops with FusionPagingError on a `next` token that
-repeats or cycles, on MAX_EMPTY_PAGES empty pages in a row that still carry `next`, and at `max_pages`. Create, modify and delete exist at group level only.
+repeats or cycles, on MAX_EMPTY_PAGES empty pages in a row that still carry `next`, and at `max_pages`.
+Create, modify and delete exist at group level only.
 """
 
 from __future__ import annotations
