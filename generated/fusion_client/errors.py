@@ -31,9 +31,14 @@ class UnexpectedStatus(Exception):
         self.status_code = status_code
         self.content = content
 
+        # licensekit: the content quoted short and masked (a token endpoint's answer holds secrets).
         super().__init__(
-            f"Unexpected status code: {status_code}\n\nResponse content:\n{content.decode(errors='ignore')}"
+            f"Unexpected status code: {status_code}\n\nResponse content:\n{redact(content.decode(errors='ignore'))}"
         )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # licensekit: pickles round-trip (the stock exception's args do not match its __init__).
+        return type(self), (self.status_code, self.content)
 
 
 class InvalidResponse(Exception):
