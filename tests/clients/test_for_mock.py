@@ -67,3 +67,21 @@ def test_async_twin(partner_center_mock: MockServer) -> None:
             return len((await pc.get_user_licenses(PC_CUSTOMER, PC_USER)).items)
 
     assert asyncio.run(main()) > 0
+
+
+def test_readme_shows_for_mock_and_its_snippet_runs() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    assert "base_url=mock.base_url" not in readme
+    block = next(b for b in readme.split("```python\n")[1:] if ".for_mock(" in b).split("```")[0]
+    namespace = {
+        "Fusion": Fusion,
+        "CloudCockpit": CloudCockpit,
+        "ClientCredentials": ClientCredentials,
+        "group_uuid": FUSION_GROUP,
+        "client_id": CC_CLIENT[0],
+        "secret": CC_CLIENT[1],
+    }
+    exec(compile(block, "README.md", "exec"), namespace)  # our own README
+    assert namespace["page"].licenses
