@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from licensekit.clients import (
     AsyncPartnerCenter,
@@ -75,7 +76,7 @@ def test_readme_shows_for_mock_and_its_snippet_runs() -> None:
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
     assert "base_url=mock.base_url" not in readme
     block = next(b for b in readme.split("```python\n")[1:] if ".for_mock(" in b).split("```")[0]
-    namespace = {
+    namespace: dict[str, Any] = {
         "Fusion": Fusion,
         "CloudCockpit": CloudCockpit,
         "ClientCredentials": ClientCredentials,
