@@ -18,10 +18,10 @@ def redact(text: str) -> str:
 
 def quote_value(where: str, value: object) -> str:
     """A short, masked quote of `value` found at `where` (a field path)."""
-    if _SECRET_KEY.search(where):
-        return "<redacted>"
     text = repr(value)
-    return redact(text if len(text) <= 20 else text[:17] + "...")
+    if _SECRET_KEY.search(where) or _TOKEN_LIKE.search(text):
+        return "<redacted>"  # not even a prefix of something that could be a token
+    return text if len(text) <= 20 else text[:17] + "..."
 
 
 class UnexpectedStatus(Exception):

@@ -213,3 +213,22 @@ def test_fusion_invalid_details_keep_the_body(details: dict[str, object], reason
     ):
         fusion.get_customer_license(GROUP, 1)
     assert e.value.content == body and reason in str(e.value)
+
+
+def test_generated_reason_never_quotes_a_token() -> None:
+    from fusion_client import Client as FusionClient
+    from fusion_client import errors as fusion_errors
+    from fusion_client.api.auth import login
+
+    client = FusionClient(base_url="http://fusion.test")
+    for body in ({"access_token": 12345678, "refresh_token": "r"}, {"token": ["tok-en"]}):
+        answer = httpx.Response(200, json=body)
+        with pytest.raises(fusion_errors.InvalidResponse) as info:
+            login._parse_response(client=client, response=answer)
+        assert "<redacted>" in str(info.value) and "12345678" not in str(info.value)
+    long_value = {"name": [TOKEN_LIKE], "sku": "s", "status": "enabled", "description": ""}
+    from fusion_client.api.customer_licenses import get_customer_license
+
+    with pytest.raises(fusion_errors.InvalidResponse) as info:
+        get_customer_license._parse_response(client=client, response=httpx.Response(200, json=long_value))
+    assert "<redacted>" in str(info.value) and TOKEN_LIKE[:10] not in str(info.value) + repr(info.value)
