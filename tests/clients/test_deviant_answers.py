@@ -4,8 +4,9 @@ an exception of its API's family, never anything else (sync and async).
 The answers come over real HTTP from a loopback server. They start from what our mocks really answer
 (recorded once per session) and the vendors' error shapes, then hypothesis bends them: fields dropped or
 set to null, unknown enum values, extra fields, wrong types, 40-digit integers, empty / HTML / truncated /
-non-UTF-8 bodies, bodies cut mid-transfer, odd Retry-After and Content-Type headers, and every status the
-vendor documents plus those it could send anyway (201, 204, 299, 3xx, 408, 422, 502, 504, 599...).
+non-UTF-8 / absurdly nested bodies, a false Content-Encoding, bodies cut mid-transfer, odd Retry-After and
+Content-Type headers, and every status the vendor documents plus those it could send anyway (201, 204,
+299, 3xx, 408, 422, 502, 504, 599...).
 Token endpoints (Fusion login, Entra ID) are fed the same way.
 
 LICENSEKIT_DEVIANT_EXAMPLES (default 40) sets the answers per operation and mode; the terminal summary
@@ -447,7 +448,9 @@ def answers(draw: st.DrawFn, statuses: list[int], success: tuple[int, Any], erro
     status = draw(st.one_of(st.just(success[0]), st.sampled_from(statuses)))
     base = success[1] if 200 <= status < 300 else error_body
     form = draw(
-        st.sampled_from(("mutated",) * 4 + ("as-is", "empty", "html", "truncated", "not-utf8", "json", "cut"))
+        st.sampled_from(
+            ("mutated",) * 4 + ("as-is", "empty", "html", "truncated", "not-utf8", "deep", "json", "cut")
+        )
     )
     text = json.dumps(base).encode()
     if form == "mutated":
@@ -462,6 +465,8 @@ def answers(draw: st.DrawFn, statuses: list[int], success: tuple[int, Any], erro
         body = text[: draw(st.integers(0, max(0, len(text) - 1)))]
     elif form == "not-utf8":
         body = b"\xff\xfe\x00{\x80"
+    elif form == "deep":
+        body = b"[" * 100_000 + b"]" * 100_000  # nesting past Python's recursion limit
     else:
         body = json.dumps(draw(JSON)).encode()
     headers = {}
@@ -484,6 +489,8 @@ def answers(draw: st.DrawFn, statuses: list[int], success: tuple[int, Any], erro
     )
     if retry_after is not None:
         headers["Retry-After"] = retry_after
+    if draw(st.integers(0, 9)) == 0:
+        headers["Content-Encoding"] = "gzip"  # a proxy's claim the body does not bear out
     return Answer(status, body, headers, cut=form == "cut")
 
 

@@ -130,7 +130,14 @@ def _gc_paused() -> Iterator[None]:
 # What a failed call can raise below the client layer: turned into the API's family.
 HTTPX_FAILURES: tuple[type[Exception], ...] = (httpx.HTTPError, httpx.StreamError, httpx.InvalidURL)
 # What a parser can raise on a body it cannot read (the generated InvalidResponse is a subclass of none).
-PARSE_FAILURES: tuple[type[Exception], ...] = (KeyError, TypeError, ValueError, AttributeError, IndexError)
+PARSE_FAILURES: tuple[type[Exception], ...] = (
+    KeyError,
+    TypeError,
+    ValueError,
+    AttributeError,
+    IndexError,
+    RecursionError,
+)
 
 
 @dataclass(frozen=True)

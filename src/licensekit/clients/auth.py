@@ -156,7 +156,7 @@ def _token_request(method: str, url: str, **kwargs: Any) -> httpx.Request:
 def _json(response: httpx.Response) -> dict[str, Any]:
     try:
         body = response.json()
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except (ValueError, RecursionError):  # JSONDecodeError, UnicodeDecodeError, absurd nesting
         return {}
     return body if isinstance(body, dict) else {}
 

@@ -19,7 +19,6 @@ every exception pickles round-trip (process pools, task queues).
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from http import HTTPStatus
@@ -195,7 +194,7 @@ class ApiError(LicenseKitError):
     def from_response(cls, response: httpx.Response) -> ApiError:
         try:
             body: Any = response.json() if response.content else None
-        except (json.JSONDecodeError, UnicodeDecodeError):
+        except (ValueError, RecursionError):  # JSONDecodeError, UnicodeDecodeError, absurd nesting
             body = response.text[:1024]
         request = response.request
         correlation_id = None

@@ -47,7 +47,14 @@ def _parse_response(
     try:
         parsed = _parse_documented(client=client, response=response)
         check_parsed(parsed)
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+    except (
+        KeyError,
+        TypeError,
+        ValueError,
+        AttributeError,
+        IndexError,
+        RecursionError,
+    ) as exc:
         raise errors.InvalidResponse.from_exception(
             response.status_code, response.content, exc
         ) from None
