@@ -20,12 +20,13 @@ from licensekit.clients import (
     AuthenticationError,
     ClientCredentials,
     CloudCockpit,
-    CloudCockpitError,
+    CloudCockpitApiError,
+    CloudCockpitTransportFailure,
     Fusion,
-    FusionError,
+    FusionApiError,
     FusionLogin,
     PartnerCenter,
-    PartnerCenterError,
+    PartnerCenterApiError,
     RefreshTokenCredentials,
     RetryPolicy,
 )
@@ -102,7 +103,7 @@ def test_throttled_call_succeeds_after_retry_after(cloudcockpit_mock: MockServer
 
 def test_gives_up_after_the_bound(cloudcockpit_mock: MockServer) -> None:
     cloudcockpit_mock.inject_fault(503, count=10, operation="listCustomerLicenses")
-    with cloudcockpit(cloudcockpit_mock) as cc, pytest.raises(CloudCockpitError) as info:
+    with cloudcockpit(cloudcockpit_mock) as cc, pytest.raises(CloudCockpitApiError) as info:
         cc.list_customer_licenses(CC_CUSTOMER, provider_instance_id=CC_PROVIDER)
     err = info.value
     assert err.status == 503 and err.attempts == 3
@@ -116,7 +117,7 @@ def test_patch_is_never_retried(cloudcockpit_mock: MockServer) -> None:
             cloudcockpit_mock.inject_fault(
                 status, count=5, operation="updateCustomerUserLicenses", retry_after=0
             )
-            with pytest.raises(CloudCockpitError) as info:
+            with pytest.raises(CloudCockpitApiError) as info:
                 cc.update_customer_user_licenses(
                     CC_CUSTOMER, CC_USER, provider_instance_id=CC_PROVIDER, licenses=[]
                 )
@@ -131,7 +132,7 @@ def test_patch_is_never_retried(cloudcockpit_mock: MockServer) -> None:
 
 def test_fusion_post_is_never_retried(fusion_mock: MockServer) -> None:
     fusion_mock.inject_fault(503, count=3, operation="createCustomerLicense", retry_after=0)
-    with fusion(fusion_mock) as client, pytest.raises(FusionError) as info:
+    with fusion(fusion_mock) as client, pytest.raises(FusionApiError) as info:
         client.create_customer_license(FUSION_GROUP, CustomerLicenseCreate(name="New", sku="NEW-SKU-1"))
     assert info.value.status == 503
     assert len(api_calls(fusion_mock, "createCustomerLicense")) == 1
@@ -154,7 +155,7 @@ def test_partner_center_request_id_same_across_retries(partner_center_mock: Mock
 
 def test_partner_center_throttle_exhausted_carries_retry_after(partner_center_mock: MockServer) -> None:
     partner_center_mock.inject_fault(429, count=5, operation="getUserLicenses", retry_after=0)
-    with partner_center(partner_center_mock) as pc, pytest.raises(PartnerCenterError) as info:
+    with partner_center(partner_center_mock) as pc, pytest.raises(PartnerCenterApiError) as info:
         pc.get_user_licenses(PC_CUSTOMER, PC_USER)
     assert info.value.is_throttled and info.value.retry_after == 0 and info.value.attempts == 3
     assert info.value.correlation_id is not None
@@ -162,7 +163,7 @@ def test_partner_center_throttle_exhausted_carries_retry_after(partner_center_mo
 
 
 def test_documented_error_raises_with_vendor_body(partner_center_mock: MockServer) -> None:
-    with partner_center(partner_center_mock) as pc, pytest.raises(PartnerCenterError) as info:
+    with partner_center(partner_center_mock) as pc, pytest.raises(PartnerCenterApiError) as info:
         pc.get_user_licenses(PC_CUSTOMER, str(uuid.uuid4()))
     assert info.value.status == 404 and str(info.value.code) == "60002"
     assert info.value.correlation_id
@@ -177,7 +178,7 @@ def test_401_refreshes_once_and_retries(cloudcockpit_mock: MockServer) -> None:
         cloudcockpit_mock.inject_fault(401, count=1, operation="listCustomerLicenses")
         cc.list_customer_licenses(CC_CUSTOMER, provider_instance_id=CC_PROVIDER)
         cloudcockpit_mock.inject_fault(401, count=2, operation="listCustomerLicenses")
-        with pytest.raises(CloudCockpitError) as info:
+        with pytest.raises(CloudCockpitApiError) as info:
             cc.list_customer_licenses(CC_CUSTOMER, provider_instance_id=CC_PROVIDER)
     assert info.value.status == 401
     log = cloudcockpit_mock.requests()["requests"]
@@ -282,7 +283,7 @@ def test_fusion_crud_round_trip(fusion_mock: MockServer) -> None:
         client.update_customer_license(FUSION_GROUP, created.id, CustomerLicenseUpdate(description="changed"))
         assert client.get_customer_license(FUSION_GROUP, created.id).description == "changed"
         client.delete_customer_license(FUSION_GROUP, created.id)
-        with pytest.raises(FusionError) as info:
+        with pytest.raises(FusionApiError) as info:
             client.get_customer_license(FUSION_GROUP, created.id)
     assert info.value.status == 404 and info.value.error
 
@@ -416,9 +417,10 @@ def test_sync_no_proxy_host_is_reached_directly(
     proxied_env(monkeypatch, HTTP_PROXY=cloudcockpit_mock.base_url, NO_PROXY=no_proxy)
     with (
         CloudCockpit(UNRESOLVABLE, tenant=CC_TENANT, token="t", retry=FAST) as cc,
-        pytest.raises(httpx.ConnectError),
+        pytest.raises(CloudCockpitTransportFailure) as info,
     ):
         cc.list_customer_licenses(CC_CUSTOMER, provider_instance_id=CC_PROVIDER)
+    assert isinstance(info.value.__cause__, httpx.ConnectError)
     assert api_calls(cloudcockpit_mock) == []
 
 
@@ -433,8 +435,9 @@ def test_async_no_proxy_is_decided_per_host(
         async with AsyncCloudCockpit(base_url, tenant=CC_TENANT, credentials=creds, retry=FAST) as cc:
             await cc.list_customer_licenses(CC_CUSTOMER, provider_instance_id=CC_PROVIDER)
 
-    with pytest.raises(httpx.ConnectError):
+    with pytest.raises(CloudCockpitTransportFailure) as info:
         asyncio.run(main())
+    assert isinstance(info.value.__cause__, httpx.ConnectError)
     tokens = [r for r in cloudcockpit_mock.requests()["requests"] if r["path"] == TOKEN_PATH]
     assert [r["status"] for r in tokens] == [200] and api_calls(cloudcockpit_mock) == []
 
@@ -450,9 +453,9 @@ def test_no_secret_in_repr_errors_or_logs(
     fu = fusion(fusion_mock)
     texts: list[str] = []
     cloudcockpit_mock.inject_fault(500, count=1, operation="listCustomerLicenses")
-    with pytest.raises(CloudCockpitError) as cc_err:
+    with pytest.raises(CloudCockpitApiError) as cc_err:
         cc.list_customer_licenses(CC_CUSTOMER, provider_instance_id=CC_PROVIDER)
-    with pytest.raises(FusionError) as fu_err:
+    with pytest.raises(FusionApiError) as fu_err:
         fu.get_customer_license(FUSION_GROUP, 999999)
     for err in (cc_err.value, fu_err.value):
         texts += [str(err), repr(err), repr(err.body), repr(err.__dict__)]

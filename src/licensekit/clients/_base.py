@@ -7,6 +7,7 @@ Everything that does no I/O lives here or in the per-API mixins (which turn a me
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from typing import Any, ClassVar, Generic, Protocol, Self, TypeAlias, TypeVar, c
 
 import httpx
 
-from ._meta import DEFAULT_TIMEOUT, USER_AGENT
+from ._meta import DEFAULT_TIMEOUT, EXT_DEADLINE, USER_AGENT
 from ._secret import Secret
 from .auth import (
     BearerAuth,
@@ -25,10 +26,39 @@ from .auth import (
     FusionTokenSource,
     RefreshTokenCredentials,
 )
-from .errors import ApiError
+from .errors import FamilyError, LicenseKitError
 from .transport import AsyncRetryTransport, CallIds, RetryPolicy, RetryTransport
 
 Credentials: TypeAlias = ClientCredentials | RefreshTokenCredentials | FusionLogin
+
+#: Where licensekit's mocks serve their stand-in for Entra ID's token endpoint.
+MOCK_TOKEN_PATH = "/__mock__/oauth2/v2.0/token"
+
+
+class MockTarget(Protocol):
+    """What for_mock() needs of a running mock (licensekit.mock.MockServer)."""
+
+    @property
+    def base_url(self) -> str: ...
+
+    def token(self, **claims: Any) -> str: ...
+
+
+def aimed_at(credentials: Credentials, token_url: str) -> Credentials:
+    """`credentials` with their token endpoint replaced (Fusion logs in at the base URL: unchanged)."""
+    if isinstance(credentials, ClientCredentials):
+        return ClientCredentials(
+            credentials.client_id, credentials.client_secret, scope=credentials.scope, token_url=token_url
+        )
+    if isinstance(credentials, RefreshTokenCredentials):
+        return RefreshTokenCredentials(
+            credentials.client_id,
+            credentials.refresh_token,
+            client_secret=credentials.client_secret,
+            scope=credentials.scope,
+            token_url=token_url,
+        )
+    return credentials
 
 
 class GeneratedClient(Protocol):
@@ -97,12 +127,27 @@ def _gc_paused() -> Iterator[None]:
         gc.enable()
 
 
+# What a failed call can raise below the client layer: turned into the API's family.
+HTTPX_FAILURES: tuple[type[Exception], ...] = (httpx.HTTPError, httpx.StreamError, httpx.InvalidURL)
+# What a parser can raise on a body it cannot read (the generated InvalidResponse is a subclass of none).
+PARSE_FAILURES: tuple[type[Exception], ...] = (
+    KeyError,
+    TypeError,
+    ValueError,
+    AttributeError,
+    IndexError,
+    RecursionError,
+)
+
+
 @dataclass(frozen=True)
 class Call(Generic[R]):
-    """A generated operation module with its arguments; R is what its _parse_response returns."""
+    """A generated operation module with its arguments; R is what its _parse_response returns.
+    `empty_ok`: a success without a body is the documented answer (204), not a broken one."""
 
     op: ModuleType
     kwargs: dict[str, Any]
+    empty_ok: bool = False
 
     def request_kwargs(self) -> dict[str, Any]:
         return self.op._get_kwargs(**self.kwargs)  # type: ignore[no-any-return]
@@ -110,7 +155,7 @@ class Call(Generic[R]):
 
 class _Base(Generic[C, T]):
     # Set by each API's mixin.
-    error: ClassVar[type[ApiError]]
+    family: ClassVar[type[FamilyError]]
     ids: ClassVar[CallIds]
     client_class: type[C]
     token_url: ClassVar[str] = ""
@@ -142,17 +187,55 @@ class _Base(Generic[C, T]):
             )
         )
 
+    @classmethod
+    def for_mock(cls, mock: MockTarget, *, credentials: Credentials | None = None, **kwargs: Any) -> Self:
+        """This client aimed at a running licensekit mock: the mock's base URL, and either `credentials`
+        sent to the mock's token endpoint (Fusion logs in at the base URL anyway) or, without them, a
+        token the mock signs. Other keywords (tenant=, draas_instance=, retry=...) pass through."""
+        if credentials is None:
+            kwargs["token"] = mock.token()
+        else:
+            kwargs["credentials"] = aimed_at(credentials, mock.base_url.rstrip("/") + MOCK_TOKEN_PATH)
+        return cls(mock.base_url, **kwargs)
+
     def _wrap(self, inner: T | None) -> T:
         raise NotImplementedError
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
 
+    def _request_kwargs(self, call: Call[R]) -> dict[str, Any]:
+        """The call's request, with the deadline its token calls and body reads share."""
+        return {
+            **call.request_kwargs(),
+            "extensions": {EXT_DEADLINE: time.monotonic() + self.retry.max_total},
+        }
+
+    def _failure(self, exc: Exception) -> LicenseKitError | None:
+        """The family exception for an exception raised while calling, None to let it through."""
+        if isinstance(exc, LicenseKitError):
+            return exc.adopt(self.family)
+        if isinstance(exc, HTTPX_FAILURES):
+            return self.family.transport(exc)
+        return None
+
     def _result(self, call: Call[R], response: httpx.Response) -> R:
         if not response.is_success:
-            raise self.error.from_response(response)
-        with _gc_paused():
-            return cast(R, call.op._parse_response(client=self.generated, response=response))
+            raise self.family.from_answer(response)
+        invalid = getattr(call.op, "errors", None)
+        invalid_type = getattr(invalid, "InvalidResponse", None)
+        try:
+            with _gc_paused():
+                parsed = call.op._parse_response(client=self.generated, response=response)
+        except PARSE_FAILURES as exc:
+            raise self.family.invalid(response, f"{type(exc).__name__}") from None
+        except Exception as exc:
+            if invalid_type is not None and isinstance(exc, invalid_type):
+                raise self.family.invalid(response, exc.reason) from None
+            raise
+        if parsed is None and not call.empty_ok:
+            raise self.family.invalid(response, "no body where the spec documents one")
+        return cast(R, parsed)
 
 
 class SyncBase(_Base[C, httpx.BaseTransport]):
@@ -160,7 +243,13 @@ class SyncBase(_Base[C, httpx.BaseTransport]):
         return RetryTransport(inner, policy=self.retry, ids=self.ids)
 
     def _call(self, call: Call[R]) -> R:
-        return self._result(call, self.generated.get_httpx_client().request(**call.request_kwargs()))
+        try:
+            response = self.generated.get_httpx_client().request(**self._request_kwargs(call))
+        except Exception as exc:
+            if (failure := self._failure(exc)) is None or failure is exc:
+                raise
+            raise failure from exc.__cause__ if isinstance(exc, LicenseKitError) else exc
+        return self._result(call, response)
 
     def close(self) -> None:
         self.generated.get_httpx_client().close()
@@ -179,8 +268,13 @@ class AsyncBase(_Base[C, httpx.AsyncBaseTransport]):
         return AsyncRetryTransport(inner, policy=self.retry, ids=self.ids)
 
     async def _call(self, call: Call[R]) -> R:
-        client = self.generated.get_async_httpx_client()
-        return self._result(call, await client.request(**call.request_kwargs()))
+        try:
+            response = await self.generated.get_async_httpx_client().request(**self._request_kwargs(call))
+        except Exception as exc:
+            if (failure := self._failure(exc)) is None or failure is exc:
+                raise
+            raise failure from exc.__cause__ if isinstance(exc, LicenseKitError) else exc
+        return self._result(call, response)
 
     async def aclose(self) -> None:
         await self.generated.get_async_httpx_client().aclose()

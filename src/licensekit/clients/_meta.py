@@ -22,3 +22,4 @@ logger = logging.getLogger("licensekit.clients")
 # Request extensions the layer uses to talk to its own transport.
 EXT_TOKEN = "licensekit.token_request"  # a token-endpoint call: retryable, no correlation ids
 EXT_ATTEMPTS = "licensekit.attempts"  # on responses: how many attempts the transport made
+EXT_DEADLINE = "licensekit.deadline"  # on requests: monotonic time by which the whole call must end

@@ -24,7 +24,7 @@ from typing import Any, Protocol
 
 import httpx
 
-from ._meta import EXT_TOKEN, USER_AGENT
+from ._meta import EXT_DEADLINE, EXT_TOKEN, USER_AGENT
 from ._secret import Secret
 from .errors import AuthenticationError
 
@@ -156,7 +156,7 @@ def _token_request(method: str, url: str, **kwargs: Any) -> httpx.Request:
 def _json(response: httpx.Response) -> dict[str, Any]:
     try:
         body = response.json()
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except (ValueError, RecursionError):  # JSONDecodeError, UnicodeDecodeError, absurd nesting
         return {}
     return body if isinstance(body, dict) else {}
 
@@ -247,6 +247,15 @@ class FusionTokenSource:
         return Token.parse(token, body.get("expires_in"))
 
 
+def _share_deadline(request: httpx.Request, token_request: httpx.Request) -> None:
+    """A token call counts against the deadline of the call it serves."""
+    if EXT_DEADLINE in request.extensions:
+        token_request.extensions = {
+            **token_request.extensions,
+            EXT_DEADLINE: request.extensions[EXT_DEADLINE],
+        }
+
+
 class BearerAuth(httpx.Auth):
     """Bearer auth over a TokenSource (refreshing) or a fixed token (no refresh; a 401 raises)."""
 
@@ -306,6 +315,7 @@ class BearerAuth(httpx.Auth):
             if self._needs_token(rejected):
                 with self._lock:
                     for token_request in self._token_requests(rejected):
+                        _share_deadline(request, token_request)
                         response = yield token_request
                         response.read()
                         self._accept(response)
@@ -323,6 +333,7 @@ class BearerAuth(httpx.Auth):
             if self._needs_token(rejected):
                 async with self._alock:
                     for token_request in self._token_requests(rejected):
+                        _share_deadline(request, token_request)
                         response = yield token_request
                         await response.aread()
                         self._accept(response)

@@ -19,7 +19,7 @@ from cloudcockpit_client.types import UNSET
 from ._base import AsyncBase, Call, SyncBase
 from ._secret import Secret
 from .auth import ClientCredentials, RefreshTokenCredentials
-from .errors import ApiError, CloudCockpitError
+from .errors import CloudCockpitError, FamilyError
 from .sweep import SweepResult, asweep, sweep
 from .transport import CallIds, RetryPolicy
 
@@ -35,7 +35,7 @@ def _opt(value: Any) -> Any:
 class _CloudCockpit:
     """What both twins share: the API's settings and each operation's Call (no I/O)."""
 
-    error: ClassVar[type[ApiError]] = CloudCockpitError
+    family: ClassVar[type[FamilyError]] = CloudCockpitError
     ids = CallIds(correlation="X-Correlation-Id")
     client_class = Client
     token_url = TOKEN_URL
@@ -77,6 +77,7 @@ class _CloudCockpit:
                 "body": body,
                 **self._header_args(cid),
             },
+            empty_ok=True,
         )
 
     def _list_azure_entitlements(

@@ -1,7 +1,9 @@
 """Netaxis Fusion provisioning API: Fusion (sync) and AsyncFusion, with draas_instance bound once.
 
 Customer licenses can be listed at four levels (group, distributor, reseller, tenant);
-iter_customer_licenses() follows `next` lazily. Create, modify and delete exist at group level only.
+iter_customer_licenses() follows `next` lazily, and stops with FusionPagingError on a `next` token that
+repeats or cycles, on MAX_EMPTY_PAGES empty pages in a row that still carry `next`, and at `max_pages`.
+Create, modify and delete exist at group level only.
 """
 
 from __future__ import annotations
@@ -36,10 +38,14 @@ from fusion_client.types import UNSET
 from ._base import AsyncBase, Call, SyncBase
 from ._secret import Secret
 from .auth import FusionLogin
-from .errors import ApiError, FusionError
+from .errors import FamilyError, FusionError, FusionPagingError
 from .transport import CallIds, RetryPolicy
 
 DEFAULT_BASE_URL = "https://apioaas-prov.netaxis.cloud"
+MAX_PAGES = 10_000
+"""Default page cap of iter_customer_licenses(): 100,000 licenses at the default page size of 10."""
+MAX_EMPTY_PAGES = 3
+"""Empty pages in a row, each with a `next`, after which a server is taken to be stuck."""
 Level = Literal["group", "distributor", "reseller", "tenant"]
 _LIST: dict[str, ModuleType] = {
     "group": list_group_customer_licenses,
@@ -60,10 +66,51 @@ def _next(page: CustomerLicenseList) -> str | None:
     return page.next_ if isinstance(page.next_, str) and page.next_ else None
 
 
+def _items(page: CustomerLicenseList) -> list[CustomerLicense]:
+    return page.licenses if isinstance(page.licenses, list) else []
+
+
+class _Pager:
+    """Follows `next` tokens; raises FusionPagingError when they cannot lead to an end."""
+
+    def __init__(self, max_pages: int) -> None:
+        if max_pages < 1:
+            raise ValueError("max_pages must be at least 1")
+        self.max_pages = max_pages
+        self.pages = 0
+        self.empty_in_row = 0
+        self.seen: dict[str, int] = {}  # token -> the page that carried it
+
+    def follow(self, page: CustomerLicenseList) -> str | None:
+        """The token of the next page, None at the end."""
+        self.pages += 1
+        token = _next(page)
+        if token is None:
+            return None
+        if (first := self.seen.get(token)) is not None:
+            what = "repeats the one of the page before" if first == self.pages - 1 else "cycles back to"
+            raise FusionPagingError(
+                f"paging stopped: the `next` token of page {self.pages} {what}"
+                + ("" if first == self.pages - 1 else f" page {first}")
+                + " (the server would loop forever)"
+            )
+        self.seen[token] = self.pages
+        self.empty_in_row = 0 if _items(page) else self.empty_in_row + 1
+        if self.empty_in_row >= MAX_EMPTY_PAGES:
+            raise FusionPagingError(
+                f"paging stopped: {self.empty_in_row} empty pages in a row still carry a `next` token"
+            )
+        if self.pages >= self.max_pages:
+            raise FusionPagingError(
+                f"paging stopped at the page cap ({self.max_pages}, max_pages=) with a `next` token left"
+            )
+        return token
+
+
 class _Fusion:
     """What both twins share: the API's settings and each operation's Call (no I/O)."""
 
-    error: ClassVar[type[ApiError]] = FusionError
+    family: ClassVar[type[FamilyError]] = FusionError
     ids = CallIds(correlation=None)  # Fusion documents no correlation header
     client_class = Client
     draas_instance: str
@@ -88,10 +135,10 @@ class _Fusion:
         return Call(create_customer_license, self._at(group_uuid, body=body))
 
     def _update(self, group_uuid: UUID, license_id: int, body: CustomerLicenseUpdate) -> Call[None]:
-        return Call(update_customer_license, self._at(group_uuid, id=license_id, body=body))
+        return Call(update_customer_license, self._at(group_uuid, id=license_id, body=body), empty_ok=True)
 
     def _delete(self, group_uuid: UUID, license_id: int) -> Call[None]:
-        return Call(delete_customer_license, self._at(group_uuid, id=license_id))
+        return Call(delete_customer_license, self._at(group_uuid, id=license_id), empty_ok=True)
 
     def _at(self, group_uuid: UUID, **kwargs: object) -> dict[str, object]:
         return {"draas_instance": self.draas_instance, "uuid": group_uuid, **kwargs}
@@ -121,14 +168,15 @@ class Fusion(_Fusion, SyncBase[Client]):
         return self._call(self._list(level, uuid, page_size, next_))
 
     def iter_customer_licenses(
-        self, level: Level, uuid: UUID, *, page_size: int | None = None
+        self, level: Level, uuid: UUID, *, page_size: int | None = None, max_pages: int = MAX_PAGES
     ) -> Iterator[CustomerLicense]:
         """Every customer license of the entity, fetching pages lazily as the iterator advances."""
+        pager = _Pager(max_pages)
         next_: str | None = None
         while True:
             page = self.list_customer_licenses(level, uuid, page_size=page_size, next_=next_)
-            yield from page.licenses
-            if (next_ := _next(page)) is None:
+            yield from _items(page)
+            if (next_ := pager.follow(page)) is None:
                 return
 
     def get_customer_license(self, group_uuid: UUID, license_id: int) -> CustomerLicenseDetails:
@@ -171,15 +219,16 @@ class AsyncFusion(_Fusion, AsyncBase[Client]):
         return await self._call(self._list(level, uuid, page_size, next_))
 
     async def iter_customer_licenses(
-        self, level: Level, uuid: UUID, *, page_size: int | None = None
+        self, level: Level, uuid: UUID, *, page_size: int | None = None, max_pages: int = MAX_PAGES
     ) -> AsyncIterator[CustomerLicense]:
         """Every customer license of the entity, fetching pages lazily as the iterator advances."""
+        pager = _Pager(max_pages)
         next_: str | None = None
         while True:
             page = await self.list_customer_licenses(level, uuid, page_size=page_size, next_=next_)
-            for item in page.licenses:
+            for item in _items(page):
                 yield item
-            if (next_ := _next(page)) is None:
+            if (next_ := pager.follow(page)) is None:
                 return
 
     async def get_customer_license(self, group_uuid: UUID, license_id: int) -> CustomerLicenseDetails:

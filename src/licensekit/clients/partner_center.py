@@ -19,7 +19,7 @@ from partner_center_client.types import UNSET
 from ._base import AsyncBase, Call, SyncBase
 from ._secret import Secret
 from .auth import ClientCredentials, RefreshTokenCredentials
-from .errors import ApiError, PartnerCenterError
+from .errors import FamilyError, PartnerCenterError
 from .sweep import SweepResult, asweep, sweep
 from .transport import CallIds, RetryPolicy
 
@@ -33,7 +33,7 @@ UserKey = tuple[UUID, str]  # (customer tenant id, user id or UPN)
 class _PartnerCenter:
     """What both twins share: the API's settings and each operation's Call (no I/O)."""
 
-    error: ClassVar[type[ApiError]] = PartnerCenterError
+    family: ClassVar[type[FamilyError]] = PartnerCenterError
     ids = CallIds(correlation="MS-CorrelationId", request_id="MS-RequestId")
     client_class = Client
     token_url = TOKEN_URL

@@ -9,6 +9,10 @@
   wait instead of hammering a throttled API.
 - Per call (not per attempt) missing correlation / request-id headers are filled with fresh UUIDs, so
   Partner Center's MS-RequestId stays the same across the retries of one call.
+- A deadline per call (RetryPolicy.max_total, from the first byte sent to the last byte read): token calls
+  share the deadline of the call they serve (EXT_DEADLINE), each attempt's timeouts are cut to the time
+  left, and a body still dripping at the deadline is cut off (DeadlineExceeded). A gate closed beyond the
+  deadline raises RateLimitError at once instead of stalling the call.
 - One DEBUG log line per attempt: method, path, status, duration, attempt, correlation id.
 - Without an inner transport given, requests go out through the proxy the environment names for their
   URL (HTTP_PROXY, HTTPS_PROXY, ALL_PROXY, NO_PROXY; read once per host), as httpx.Client does on its own
@@ -23,14 +27,14 @@ import threading
 import time
 import urllib.request
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 import httpx
 
-from ._meta import EXT_ATTEMPTS, EXT_TOKEN, logger
-from .errors import parse_retry_after
+from ._meta import EXT_ATTEMPTS, EXT_DEADLINE, EXT_TOKEN, logger
+from .errors import DeadlineExceeded, RateLimitError, parse_retry_after
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
 RETRYABLE_ERRORS: tuple[type[Exception], ...] = (httpx.TransportError,)
@@ -41,7 +45,8 @@ class RetryPolicy:
     max_attempts: int = 4
     """Attempts per call, the first included."""
     max_total: float = 60.0
-    """Seconds a call may take with all its attempts and waits; a wait that would pass it is not made."""
+    """Seconds a call may take with all its attempts, waits, token calls and body reads; a wait that would
+    pass it is not made, and a call still running at it raises DeadlineExceeded."""
     backoff_base: float = 0.5
     backoff_max: float = 10.0
     max_retry_after: float = 60.0
@@ -107,17 +112,62 @@ class _Call:
         self.request = request
         self.cid = retrying.prepare(request)
         self.started = time.monotonic()
+        given = request.extensions.get(EXT_DEADLINE)
+        self.deadline = given if isinstance(given, float) else self.started + self.policy.max_total
         self.attempt = 0
         self.began = 0.0
 
+    def left(self) -> float:
+        return self.deadline - time.monotonic()
+
     def next_attempt(self) -> float:
-        """Counts a new attempt; returns how long the shared gate says to wait before sending it."""
+        """Counts a new attempt; returns how long the shared gate says to wait before sending it.
+        Raises RateLimitError when that wait would pass the deadline, DeadlineExceeded when it has passed."""
         self.attempt += 1
-        return self.r.gate.wait()
+        wait = self.r.gate.wait()
+        if wait > 0 and wait >= self.left():
+            raise RateLimitError(
+                status=429,
+                method=self.request.method,
+                path=self.request.url.path,
+                retry_after=round(wait, 3),
+                attempts=0,
+            )
+        if self.left() <= 0:
+            raise self.overdue()
+        return wait
+
+    def overdue(self) -> DeadlineExceeded:
+        return DeadlineExceeded(
+            f"{self.request.method} {self.request.url.path} passed its deadline"
+            f" ({self.policy.max_total:g} s, RetryPolicy.max_total) after {self.attempt} attempt(s)",
+            deadline=self.policy.max_total,
+        )
 
     def send(self) -> httpx.Request:
+        """The request, its timeouts cut to the time left before the deadline."""
         self.began = time.perf_counter()
+        left = max(0.001, self.left())
+        timeouts = self.request.extensions.get("timeout")
+        timeouts = (
+            timeouts if isinstance(timeouts, dict) else dict.fromkeys(("connect", "read", "write", "pool"))
+        )
+        self.request.extensions = {
+            **self.request.extensions,
+            "timeout": {k: left if v is None else min(v, left) for k, v in timeouts.items()},
+        }
         return self.request
+
+    def guard(self, response: httpx.Response) -> httpx.Response:
+        """The response, its body stream cut off at the deadline (a server dripping bytes)."""
+        if isinstance(response.stream, httpx.SyncByteStream):
+            response.stream = _DeadlineStream(response.stream, self)
+        return response
+
+    def aguard(self, response: httpx.Response) -> httpx.Response:
+        if isinstance(response.stream, httpx.AsyncByteStream):
+            response.stream = _AsyncDeadlineStream(response.stream, self)
+        return response
 
     def after_response(self, response: httpx.Response) -> float | None:
         """Seconds to wait before retrying, or None to hand the response back (marked with the attempts)."""
@@ -156,7 +206,7 @@ class _Call:
     def _within_bounds(self, delay: float) -> float | None:
         if self.attempt >= self.policy.max_attempts:
             return None
-        if time.monotonic() - self.started + delay > self.policy.max_total:
+        if delay >= self.left():
             return None
         return delay
 
@@ -170,6 +220,36 @@ class _Call:
             self.attempt,
             self.cid or "-",
         )
+
+
+class _DeadlineStream(httpx.SyncByteStream):
+    def __init__(self, inner: httpx.SyncByteStream, call: _Call) -> None:
+        self._inner, self._call = inner, call
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self._inner:
+            if self._call.left() <= 0:
+                self._inner.close()
+                raise self._call.overdue()
+            yield chunk
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+class _AsyncDeadlineStream(httpx.AsyncByteStream):
+    def __init__(self, inner: httpx.AsyncByteStream, call: _Call) -> None:
+        self._inner, self._call = inner, call
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._inner:
+            if self._call.left() <= 0:
+                await self._inner.aclose()
+                raise self._call.overdue()
+            yield chunk
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
 
 
 def env_proxy(url: httpx.URL, proxies: Mapping[str, str]) -> str | None:
@@ -262,7 +342,7 @@ class RetryTransport(httpx.BaseTransport):
                     raise
             else:
                 if (delay := call.after_response(response)) is None:
-                    return response
+                    return call.guard(response)
                 response.close()
             time.sleep(delay)
 
@@ -296,7 +376,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                     raise
             else:
                 if (delay := call.after_response(response)) is None:
-                    return response
+                    return call.aguard(response)
                 await response.aclose()
             await asyncio.sleep(delay)
 

@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any
 
 import httpx
@@ -9,7 +8,7 @@ from ...models.error import Error
 from ...models.login_request import LoginRequest
 from ...models.login_tokens import LoginTokens
 from ...models.two_factor_challenge import TwoFactorChallenge
-from ...types import Response
+from ...types import Response, check_parsed, http_status
 
 
 def _get_kwargs(
@@ -32,6 +31,28 @@ def _get_kwargs(
 
 
 def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | LoginTokens | TwoFactorChallenge | None:
+    """licensekit: a body that breaks the spec raises errors.InvalidResponse (raw body kept), never a bare
+    KeyError / TypeError / ValueError / JSONDecodeError or a model holding wrong types."""
+    try:
+        parsed = _parse_documented(client=client, response=response)
+        check_parsed(parsed)
+    except (
+        KeyError,
+        TypeError,
+        ValueError,
+        AttributeError,
+        IndexError,
+        RecursionError,
+    ) as exc:
+        raise errors.InvalidResponse.from_exception(
+            response.status_code, response.content, exc
+        ) from None
+    return parsed
+
+
+def _parse_documented(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Error | LoginTokens | TwoFactorChallenge | None:
     if response.status_code == 200:
@@ -87,7 +108,7 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Error | LoginTokens | TwoFactorChallenge]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),

@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any
 
 import httpx
@@ -7,7 +6,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.access_token import AccessToken
 from ...models.error import Error
-from ...types import Response
+from ...types import Response, check_parsed, http_status
 
 
 def _get_kwargs() -> dict[str, Any]:
@@ -21,6 +20,28 @@ def _get_kwargs() -> dict[str, Any]:
 
 
 def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AccessToken | Error | None:
+    """licensekit: a body that breaks the spec raises errors.InvalidResponse (raw body kept), never a bare
+    KeyError / TypeError / ValueError / JSONDecodeError or a model holding wrong types."""
+    try:
+        parsed = _parse_documented(client=client, response=response)
+        check_parsed(parsed)
+    except (
+        KeyError,
+        TypeError,
+        ValueError,
+        AttributeError,
+        IndexError,
+        RecursionError,
+    ) as exc:
+        raise errors.InvalidResponse.from_exception(
+            response.status_code, response.content, exc
+        ) from None
+    return parsed
+
+
+def _parse_documented(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> AccessToken | Error | None:
     if response.status_code == 200:
@@ -43,7 +64,7 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[AccessToken | Error]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),

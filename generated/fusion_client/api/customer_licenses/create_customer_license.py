@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 from uuid import UUID
@@ -10,7 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.customer_license_create import CustomerLicenseCreate
 from ...models.customer_license_created import CustomerLicenseCreated
 from ...models.error import Error
-from ...types import Response
+from ...types import Response, check_parsed, http_status
 
 
 def _get_kwargs(
@@ -38,6 +37,28 @@ def _get_kwargs(
 
 
 def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CustomerLicenseCreated | Error | None:
+    """licensekit: a body that breaks the spec raises errors.InvalidResponse (raw body kept), never a bare
+    KeyError / TypeError / ValueError / JSONDecodeError or a model holding wrong types."""
+    try:
+        parsed = _parse_documented(client=client, response=response)
+        check_parsed(parsed)
+    except (
+        KeyError,
+        TypeError,
+        ValueError,
+        AttributeError,
+        IndexError,
+        RecursionError,
+    ) as exc:
+        raise errors.InvalidResponse.from_exception(
+            response.status_code, response.content, exc
+        ) from None
+    return parsed
+
+
+def _parse_documented(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> CustomerLicenseCreated | Error | None:
     if response.status_code == 200:
@@ -85,7 +106,7 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[CustomerLicenseCreated | Error]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),

@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 from uuid import UUID
@@ -9,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.customer_license_list import CustomerLicenseList
 from ...models.error import Error
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, check_parsed, http_status
 
 
 def _get_kwargs(
@@ -41,6 +40,28 @@ def _get_kwargs(
 
 
 def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CustomerLicenseList | Error | None:
+    """licensekit: a body that breaks the spec raises errors.InvalidResponse (raw body kept), never a bare
+    KeyError / TypeError / ValueError / JSONDecodeError or a model holding wrong types."""
+    try:
+        parsed = _parse_documented(client=client, response=response)
+        check_parsed(parsed)
+    except (
+        KeyError,
+        TypeError,
+        ValueError,
+        AttributeError,
+        IndexError,
+        RecursionError,
+    ) as exc:
+        raise errors.InvalidResponse.from_exception(
+            response.status_code, response.content, exc
+        ) from None
+    return parsed
+
+
+def _parse_documented(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> CustomerLicenseList | Error | None:
     if response.status_code == 200:
@@ -83,7 +104,7 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[CustomerLicenseList | Error]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),

@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 from uuid import UUID
@@ -10,7 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.api_fault import ApiFault
 from ...models.license_collection import LicenseCollection
 from ...models.throttle_fault import ThrottleFault
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, check_parsed, http_status
 
 
 def _get_kwargs(
@@ -66,6 +65,28 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ApiFault | LicenseCollection | ThrottleFault | None:
+    """licensekit: a body that breaks the spec raises errors.InvalidResponse (raw body kept), never a bare
+    KeyError / TypeError / ValueError / JSONDecodeError or a model holding wrong types."""
+    try:
+        parsed = _parse_documented(client=client, response=response)
+        check_parsed(parsed)
+    except (
+        KeyError,
+        TypeError,
+        ValueError,
+        AttributeError,
+        IndexError,
+        RecursionError,
+    ) as exc:
+        raise errors.InvalidResponse.from_exception(
+            response.status_code, response.content, exc
+        ) from None
+    return parsed
+
+
+def _parse_documented(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ApiFault | LicenseCollection | ThrottleFault | None:
     if response.status_code == 200:
         response_200 = LicenseCollection.from_dict(response.json())
 
@@ -116,7 +137,7 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ApiFault | LicenseCollection | ThrottleFault]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
