@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -33,7 +33,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | LoginTokens | TwoFactorChallenge | None:
+) -> Any | Error | LoginTokens | TwoFactorChallenge | None:
     if response.status_code == 200:
 
         def _parse_response_200(data: object) -> LoginTokens | TwoFactorChallenge:
@@ -58,8 +58,7 @@ def _parse_response(
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
+        response_400 = cast(Any, None)
         return response_400
 
     if response.status_code == 401:
@@ -68,13 +67,11 @@ def _parse_response(
         return response_401
 
     if response.status_code == 413:
-        response_413 = Error.from_dict(response.json())
-
+        response_413 = cast(Any, None)
         return response_413
 
     if response.status_code == 415:
-        response_415 = Error.from_dict(response.json())
-
+        response_415 = cast(Any, None)
         return response_415
 
     if client.raise_on_unexpected_status:
@@ -85,7 +82,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | LoginTokens | TwoFactorChallenge]:
+) -> Response[Any | Error | LoginTokens | TwoFactorChallenge]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -98,7 +95,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LoginRequest,
-) -> Response[Error | LoginTokens | TwoFactorChallenge]:
+) -> Response[Any | Error | LoginTokens | TwoFactorChallenge]:
     """Login
 
      From the reference notes (Fusion's authentication page and the APIO engine's docs), not from the
@@ -121,7 +118,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | LoginTokens | TwoFactorChallenge]
+        Response[Any | Error | LoginTokens | TwoFactorChallenge]
     """
 
     kwargs = _get_kwargs(
@@ -139,7 +136,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: LoginRequest,
-) -> Error | LoginTokens | TwoFactorChallenge | None:
+) -> Any | Error | LoginTokens | TwoFactorChallenge | None:
     """Login
 
      From the reference notes (Fusion's authentication page and the APIO engine's docs), not from the
@@ -162,7 +159,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | LoginTokens | TwoFactorChallenge
+        Any | Error | LoginTokens | TwoFactorChallenge
     """
 
     return sync_detailed(
@@ -175,7 +172,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LoginRequest,
-) -> Response[Error | LoginTokens | TwoFactorChallenge]:
+) -> Response[Any | Error | LoginTokens | TwoFactorChallenge]:
     """Login
 
      From the reference notes (Fusion's authentication page and the APIO engine's docs), not from the
@@ -198,7 +195,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | LoginTokens | TwoFactorChallenge]
+        Response[Any | Error | LoginTokens | TwoFactorChallenge]
     """
 
     kwargs = _get_kwargs(
@@ -214,7 +211,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: LoginRequest,
-) -> Error | LoginTokens | TwoFactorChallenge | None:
+) -> Any | Error | LoginTokens | TwoFactorChallenge | None:
     """Login
 
      From the reference notes (Fusion's authentication page and the APIO engine's docs), not from the
@@ -237,7 +234,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | LoginTokens | TwoFactorChallenge
+        Any | Error | LoginTokens | TwoFactorChallenge
     """
 
     return (

@@ -1,12 +1,11 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.access_token import AccessToken
-from ...models.error import Error
 from ...types import Response
 
 
@@ -22,15 +21,14 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AccessToken | Error | None:
+) -> AccessToken | Any | None:
     if response.status_code == 200:
         response_200 = AccessToken.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
+        response_401 = cast(Any, None)
         return response_401
 
     if client.raise_on_unexpected_status:
@@ -41,7 +39,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AccessToken | Error]:
+) -> Response[AccessToken | Any]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -53,7 +51,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[AccessToken | Error]:
+) -> Response[AccessToken | Any]:
     """Refresh the access token
 
      From the reference notes (the APIO engine's docs), not from the seed page.
@@ -67,7 +65,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccessToken | Error]
+        Response[AccessToken | Any]
     """
 
     kwargs = _get_kwargs()
@@ -82,7 +80,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> AccessToken | Error | None:
+) -> AccessToken | Any | None:
     """Refresh the access token
 
      From the reference notes (the APIO engine's docs), not from the seed page.
@@ -96,7 +94,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AccessToken | Error
+        AccessToken | Any
     """
 
     return sync_detailed(
@@ -107,7 +105,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[AccessToken | Error]:
+) -> Response[AccessToken | Any]:
     """Refresh the access token
 
      From the reference notes (the APIO engine's docs), not from the seed page.
@@ -121,7 +119,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccessToken | Error]
+        Response[AccessToken | Any]
     """
 
     kwargs = _get_kwargs()
@@ -134,7 +132,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> AccessToken | Error | None:
+) -> AccessToken | Any | None:
     """Refresh the access token
 
      From the reference notes (the APIO engine's docs), not from the seed page.
@@ -148,7 +146,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AccessToken | Error
+        AccessToken | Any
     """
 
     return (

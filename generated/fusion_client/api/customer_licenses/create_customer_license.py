@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -39,7 +39,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CustomerLicenseCreated | Error | None:
+) -> Any | CustomerLicenseCreated | Error | None:
     if response.status_code == 200:
         response_200 = CustomerLicenseCreated.from_dict(response.json())
 
@@ -51,8 +51,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
+        response_401 = cast(Any, None)
         return response_401
 
     if response.status_code == 403:
@@ -61,13 +60,11 @@ def _parse_response(
         return response_403
 
     if response.status_code == 413:
-        response_413 = Error.from_dict(response.json())
-
+        response_413 = cast(Any, None)
         return response_413
 
     if response.status_code == 415:
-        response_415 = Error.from_dict(response.json())
-
+        response_415 = cast(Any, None)
         return response_415
 
     if response.status_code == 500:
@@ -83,7 +80,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CustomerLicenseCreated | Error]:
+) -> Response[Any | CustomerLicenseCreated | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -98,7 +95,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CustomerLicenseCreate,
-) -> Response[CustomerLicenseCreated | Error]:
+) -> Response[Any | CustomerLicenseCreated | Error]:
     """Create a new customer's license
 
      This endpoint allows to add a new customer's license to a group.
@@ -122,7 +119,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CustomerLicenseCreated | Error]
+        Response[Any | CustomerLicenseCreated | Error]
     """
 
     kwargs = _get_kwargs(
@@ -144,7 +141,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CustomerLicenseCreate,
-) -> CustomerLicenseCreated | Error | None:
+) -> Any | CustomerLicenseCreated | Error | None:
     """Create a new customer's license
 
      This endpoint allows to add a new customer's license to a group.
@@ -168,7 +165,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CustomerLicenseCreated | Error
+        Any | CustomerLicenseCreated | Error
     """
 
     return sync_detailed(
@@ -185,7 +182,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CustomerLicenseCreate,
-) -> Response[CustomerLicenseCreated | Error]:
+) -> Response[Any | CustomerLicenseCreated | Error]:
     """Create a new customer's license
 
      This endpoint allows to add a new customer's license to a group.
@@ -209,7 +206,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CustomerLicenseCreated | Error]
+        Response[Any | CustomerLicenseCreated | Error]
     """
 
     kwargs = _get_kwargs(
@@ -229,7 +226,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CustomerLicenseCreate,
-) -> CustomerLicenseCreated | Error | None:
+) -> Any | CustomerLicenseCreated | Error | None:
     """Create a new customer's license
 
      This endpoint allows to add a new customer's license to a group.
@@ -253,7 +250,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CustomerLicenseCreated | Error
+        Any | CustomerLicenseCreated | Error
     """
 
     return (

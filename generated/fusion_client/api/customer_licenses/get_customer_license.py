@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -32,7 +32,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CustomerLicenseDetails | Error | None:
+) -> Any | CustomerLicenseDetails | Error | None:
     if response.status_code == 200:
         response_200 = CustomerLicenseDetails.from_dict(response.json())
 
@@ -44,13 +44,11 @@ def _parse_response(
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
+        response_401 = cast(Any, None)
         return response_401
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
+        response_403 = cast(Any, None)
         return response_403
 
     if response.status_code == 404:
@@ -71,7 +69,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CustomerLicenseDetails | Error]:
+) -> Response[Any | CustomerLicenseDetails | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -86,7 +84,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[CustomerLicenseDetails | Error]:
+) -> Response[Any | CustomerLicenseDetails | Error]:
     """Get the details of a customer's license
 
      Returns the customer's license details.
@@ -106,7 +104,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CustomerLicenseDetails | Error]
+        Response[Any | CustomerLicenseDetails | Error]
     """
 
     kwargs = _get_kwargs(
@@ -128,7 +126,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> CustomerLicenseDetails | Error | None:
+) -> Any | CustomerLicenseDetails | Error | None:
     """Get the details of a customer's license
 
      Returns the customer's license details.
@@ -148,7 +146,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CustomerLicenseDetails | Error
+        Any | CustomerLicenseDetails | Error
     """
 
     return sync_detailed(
@@ -165,7 +163,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[CustomerLicenseDetails | Error]:
+) -> Response[Any | CustomerLicenseDetails | Error]:
     """Get the details of a customer's license
 
      Returns the customer's license details.
@@ -185,7 +183,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CustomerLicenseDetails | Error]
+        Response[Any | CustomerLicenseDetails | Error]
     """
 
     kwargs = _get_kwargs(
@@ -205,7 +203,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> CustomerLicenseDetails | Error | None:
+) -> Any | CustomerLicenseDetails | Error | None:
     """Get the details of a customer's license
 
      Returns the customer's license details.
@@ -225,7 +223,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CustomerLicenseDetails | Error
+        Any | CustomerLicenseDetails | Error
     """
 
     return (

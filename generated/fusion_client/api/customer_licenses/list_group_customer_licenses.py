@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -42,7 +42,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CustomerLicenseList | Error | None:
+) -> Any | CustomerLicenseList | Error | None:
     if response.status_code == 200:
         response_200 = CustomerLicenseList.from_dict(response.json())
 
@@ -54,18 +54,15 @@ def _parse_response(
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
+        response_401 = cast(Any, None)
         return response_401
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
+        response_403 = cast(Any, None)
         return response_403
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
+        response_404 = cast(Any, None)
         return response_404
 
     if response.status_code == 500:
@@ -81,7 +78,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CustomerLicenseList | Error]:
+) -> Response[Any | CustomerLicenseList | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -97,7 +94,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     page_size: int | Unset = 10,
     next_: str | Unset = UNSET,
-) -> Response[CustomerLicenseList | Error]:
+) -> Response[Any | CustomerLicenseList | Error]:
     """Get the list of the customer's licenses (group)
 
      List all the customer's licenses of a group.
@@ -118,7 +115,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CustomerLicenseList | Error]
+        Response[Any | CustomerLicenseList | Error]
     """
 
     kwargs = _get_kwargs(
@@ -142,7 +139,7 @@ def sync(
     client: AuthenticatedClient | Client,
     page_size: int | Unset = 10,
     next_: str | Unset = UNSET,
-) -> CustomerLicenseList | Error | None:
+) -> Any | CustomerLicenseList | Error | None:
     """Get the list of the customer's licenses (group)
 
      List all the customer's licenses of a group.
@@ -163,7 +160,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CustomerLicenseList | Error
+        Any | CustomerLicenseList | Error
     """
 
     return sync_detailed(
@@ -182,7 +179,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     page_size: int | Unset = 10,
     next_: str | Unset = UNSET,
-) -> Response[CustomerLicenseList | Error]:
+) -> Response[Any | CustomerLicenseList | Error]:
     """Get the list of the customer's licenses (group)
 
      List all the customer's licenses of a group.
@@ -203,7 +200,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CustomerLicenseList | Error]
+        Response[Any | CustomerLicenseList | Error]
     """
 
     kwargs = _get_kwargs(
@@ -225,7 +222,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     page_size: int | Unset = 10,
     next_: str | Unset = UNSET,
-) -> CustomerLicenseList | Error | None:
+) -> Any | CustomerLicenseList | Error | None:
     """Get the list of the customer's licenses (group)
 
      List all the customer's licenses of a group.
@@ -246,7 +243,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CustomerLicenseList | Error
+        Any | CustomerLicenseList | Error
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -65,7 +65,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ApiFault | LicenseCollection | ThrottleFault | None:
+) -> Any | ApiFault | LicenseCollection | ThrottleFault | None:
     if response.status_code == 200:
         response_200 = LicenseCollection.from_dict(response.json())
 
@@ -77,8 +77,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 401:
-        response_401 = ApiFault.from_dict(response.json())
-
+        response_401 = cast(Any, None)
         return response_401
 
     if response.status_code == 403:
@@ -97,13 +96,11 @@ def _parse_response(
         return response_429
 
     if response.status_code == 500:
-        response_500 = ApiFault.from_dict(response.json())
-
+        response_500 = cast(Any, None)
         return response_500
 
     if response.status_code == 503:
-        response_503 = ApiFault.from_dict(response.json())
-
+        response_503 = cast(Any, None)
         return response_503
 
     if client.raise_on_unexpected_status:
@@ -114,7 +111,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ApiFault | LicenseCollection | ThrottleFault]:
+) -> Response[Any | ApiFault | LicenseCollection | ThrottleFault]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -134,7 +131,7 @@ def sync_detailed(
     ms_cv: str | Unset = UNSET,
     x_locale: str | Unset = "en-US",
     ms_partner_center_application: str | Unset = UNSET,
-) -> Response[ApiFault | LicenseCollection | ThrottleFault]:
+) -> Response[Any | ApiFault | LicenseCollection | ThrottleFault]:
     """Manage customer accounts - Get Licenses
 
      Gets the licenses assigned to a user of a customer tenant. Without `licenseGroupIds` only the
@@ -167,7 +164,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ApiFault | LicenseCollection | ThrottleFault]
+        Response[Any | ApiFault | LicenseCollection | ThrottleFault]
     """
 
     kwargs = _get_kwargs(
@@ -199,7 +196,7 @@ def sync(
     ms_cv: str | Unset = UNSET,
     x_locale: str | Unset = "en-US",
     ms_partner_center_application: str | Unset = UNSET,
-) -> ApiFault | LicenseCollection | ThrottleFault | None:
+) -> Any | ApiFault | LicenseCollection | ThrottleFault | None:
     """Manage customer accounts - Get Licenses
 
      Gets the licenses assigned to a user of a customer tenant. Without `licenseGroupIds` only the
@@ -232,7 +229,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ApiFault | LicenseCollection | ThrottleFault
+        Any | ApiFault | LicenseCollection | ThrottleFault
     """
 
     return sync_detailed(
@@ -259,7 +256,7 @@ async def asyncio_detailed(
     ms_cv: str | Unset = UNSET,
     x_locale: str | Unset = "en-US",
     ms_partner_center_application: str | Unset = UNSET,
-) -> Response[ApiFault | LicenseCollection | ThrottleFault]:
+) -> Response[Any | ApiFault | LicenseCollection | ThrottleFault]:
     """Manage customer accounts - Get Licenses
 
      Gets the licenses assigned to a user of a customer tenant. Without `licenseGroupIds` only the
@@ -292,7 +289,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ApiFault | LicenseCollection | ThrottleFault]
+        Response[Any | ApiFault | LicenseCollection | ThrottleFault]
     """
 
     kwargs = _get_kwargs(
@@ -322,7 +319,7 @@ async def asyncio(
     ms_cv: str | Unset = UNSET,
     x_locale: str | Unset = "en-US",
     ms_partner_center_application: str | Unset = UNSET,
-) -> ApiFault | LicenseCollection | ThrottleFault | None:
+) -> Any | ApiFault | LicenseCollection | ThrottleFault | None:
     """Manage customer accounts - Get Licenses
 
      Gets the licenses assigned to a user of a customer tenant. Without `licenseGroupIds` only the
@@ -355,7 +352,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ApiFault | LicenseCollection | ThrottleFault
+        Any | ApiFault | LicenseCollection | ThrottleFault
     """
 
     return (
