@@ -13,7 +13,10 @@ T = TypeVar("T", bound="CustomerLicense")
 
 @_attrs_define
 class CustomerLicense:
-    """A customer's license, as an item of a list."""
+    """A customer's license, as an item of a list. `description` is expected but not required (inferred: create makes it
+    optional; see Contradictions).
+
+    """
 
     id: int
     """ ID of the customer's license in database (inferred format: no size documented) """

@@ -13,7 +13,10 @@ T = TypeVar("T", bound="CustomerLicenseDetails")
 
 @_attrs_define
 class CustomerLicenseDetails:
-    """The details of a customer's license (the answer does not repeat its `id`)."""
+    """The details of a customer's license (the answer does not repeat its `id`). `description` is expected but not
+    required (inferred: create makes it optional; see Contradictions).
+
+    """
 
     name: str
     """ Name of the customer license """
