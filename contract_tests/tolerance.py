@@ -74,7 +74,8 @@ def _valid(schema: dict[str, Any], instance: Any) -> bool:
 
 
 def _join(path: str, key: str | int) -> str:
-    return f"{path}[{key}]" if isinstance(key, int) else (f"{path}.{key}" if path else key)
+    # Items are not numbered: one warning per field, however many items of the list lack it.
+    return f"{path}[]" if isinstance(key, int) else (f"{path}.{key}" if path else key)
 
 
 def walk(schema: Any, value: Any, path: str = "") -> list[tuple[str, str, str]]:
