@@ -77,7 +77,7 @@ def cloudcockpit_tolerated(app: ASGI) -> ASGI:
 
 
 TOLERATED = [
-    Mutant("tolerated-fusion", "fusion", "no description, status 'suspended', empty inferred 401", fusion_tolerated),
+    Mutant("tolerated-fusion", "fusion", "no description, new status, empty inferred 401", fusion_tolerated),
     Mutant(
         "tolerated-partner-center",
         "partner-center",
