@@ -19,7 +19,7 @@ import pytest
 
 from licensekit.mock.registry import APIS
 
-from . import plumbing
+from . import plumbing, tolerance
 from .plumbing import STATS
 
 SUITE_API = {name: api for api, name in plumbing.SUITE_FILES.items()}
@@ -152,6 +152,8 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         "replays after a failure included); scenario tests are counted by pytest"
     )
     tr.write_line("failures: distinct failures per check (one kind of failure on one operation counts once)")
+    for line in tolerance.summary_lines(apis):
+        tr.write_line(line)
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from schemathesis.generation.stateful import APIStateMachine
 
 from licensekit.mock.registry import spec_path
 
-from . import plumbing
+from . import plumbing, tolerance
 from .plumbing import STATS
 
 WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
@@ -158,6 +158,9 @@ class StatefulCounter:
 
 
 EXTRA_CHECKS["partner-center"] = [echo_headers]
+# Every suite also records what the specs tolerate (warnings in the summary table, never failures).
+for _api in plumbing.SUITE_FILES:
+    EXTRA_CHECKS.setdefault(_api, []).append(tolerance.observer(_api))
 
 
 # -- pieces of the three suite modules ----------------------------------------------------------------------

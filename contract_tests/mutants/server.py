@@ -11,10 +11,11 @@ from licensekit.mock import build_app
 from licensekit.mock.server import serve_app
 
 from .middlewares import BY_NAME
+from .tolerated import TOLERATED
 
 
 def main() -> None:
-    mutant = BY_NAME[sys.argv[1]]
+    mutant = {**BY_NAME, **{m.name: m for m in TOLERATED}}[sys.argv[1]]
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     with serve_app(mutant.wrap(build_app(mutant.api))) as base_url:

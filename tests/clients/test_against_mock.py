@@ -143,6 +143,7 @@ def test_partner_center_request_id_same_across_retries(partner_center_mock: Mock
     with partner_center(partner_center_mock) as pc:
         first = pc.get_user_licenses(PC_CUSTOMER, PC_USER)
         pc.get_user_licenses(PC_CUSTOMER, PC_USER)
+    assert isinstance(first.items, list)
     assert first.total_count == len(first.items) > 0
     calls = api_calls(partner_center_mock, "getUserLicenses")
     assert [c["status"] for c in calls] == [429, 429, 200, 200]
@@ -358,6 +359,7 @@ def test_async_partner_center(partner_center_mock: MockServer) -> None:
             collection = await pc.get_user_licenses(
                 PC_CUSTOMER, PC_USER, license_group_ids=["Group1", "Group2"]
             )
+            assert isinstance(collection.total_count, int)
             return collection.total_count
 
     assert asyncio.run(main()) > 0

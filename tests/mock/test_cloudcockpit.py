@@ -9,7 +9,11 @@ import httpx
 from cloudcockpit_client import AuthenticatedClient
 from cloudcockpit_client.api.licenses import list_customer_licenses, update_customer_user_licenses
 from cloudcockpit_client.api.subscriptions import list_azure_entitlements
-from cloudcockpit_client.models import ErrorResponse, License, UpdateCustomerUserLicensesRequest
+from cloudcockpit_client.models import (
+    CustomerUserLicenseUpdate,
+    ErrorResponse,
+    UpdateCustomerUserLicensesRequest,
+)
 from cloudcockpit_client.types import Response
 
 from licensekit.mock import MockServer
@@ -34,23 +38,22 @@ def seat_counts(mock: MockServer, customer: dict[str, Any], instance: str) -> di
         UUID(customer["id"]), client=client(mock), x_tenant=PORTAL, provider_instance_id=UUID(instance)
     )
     assert answer.status_code == 200 and isinstance(answer.parsed, list)
-    return {x.name: (x.total_licenses, x.consumed_licenses, x.available_licenses) for x in answer.parsed}
+    # The mock sends every expected property; the models type them optional (expected, not required).
+    items: list[Any] = answer.parsed
+    return {x.name: (x.total_licenses, x.consumed_licenses, x.available_licenses) for x in items}
 
 
-def change(sku: str, selected: bool) -> License:
-    return License(
-        sku_id=sku,
-        name="",
-        available_licenses=0,
-        is_selected=selected,
-        total_licenses=0,
-        consumed_licenses=0,
-        suspended_licenses=0,
-    )
+def change(sku: str, selected: bool) -> CustomerUserLicenseUpdate:
+    return CustomerUserLicenseUpdate(sku_id=sku, is_selected=selected)
 
 
 def patch(
-    mock: MockServer, customer: str, user: str, instance: str, *changes: License, **claims: Any
+    mock: MockServer,
+    customer: str,
+    user: str,
+    instance: str,
+    *changes: CustomerUserLicenseUpdate,
+    **claims: Any,
 ) -> Response[Any | ErrorResponse]:
     body = UpdateCustomerUserLicensesRequest(
         provider_instance_id=UUID(instance), customer_user_licenses=list(changes)

@@ -5,6 +5,7 @@ from .billing_frequency import BillingFrequency
 from .billing_type import BillingType
 from .currency import Currency
 from .custom_margin import CustomMargin
+from .customer_user_license_update import CustomerUserLicenseUpdate
 from .error_detail import ErrorDetail
 from .error_response import ErrorResponse
 from .license_ import License
@@ -22,6 +23,7 @@ __all__ = (
     "BillingType",
     "Currency",
     "CustomMargin",
+    "CustomerUserLicenseUpdate",
     "ErrorDetail",
     "ErrorResponse",
     "License",

@@ -7,43 +7,50 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.margin_rule import MarginRule
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CustomMargin")
 
 
 @_attrs_define
 class CustomMargin:
-    """The margin applied to the subscription's price. (inferred: both properties required.)"""
+    """The margin applied to the subscription's price. (inferred: both properties expected, neither required.)"""
 
-    margin_rule: MarginRule
+    margin_rule: MarginRule | Unset = UNSET
     """ One of the vendor's `{name}` value objects: a nullable `name`, no other property. (inferred: `name` is
-    required, present even when null.) """
-    value: float
+    expected, present even when null; not required.) """
+    value: float | Unset = UNSET
     """ The margin's value, read according to the margin rule. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        margin_rule = self.margin_rule.to_dict()
+        margin_rule: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.margin_rule, Unset):
+            margin_rule = self.margin_rule.to_dict()
 
         value = self.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "marginRule": margin_rule,
-                "value": value,
-            }
-        )
+        field_dict.update({})
+        if margin_rule is not UNSET:
+            field_dict["marginRule"] = margin_rule
+        if value is not UNSET:
+            field_dict["value"] = value
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        margin_rule = MarginRule.from_dict(d.pop("marginRule"))
+        _margin_rule = d.pop("marginRule", UNSET)
+        margin_rule: MarginRule | Unset
+        if isinstance(_margin_rule, Unset):
+            margin_rule = UNSET
+        else:
+            margin_rule = MarginRule.from_dict(_margin_rule)
 
-        value = d.pop("value")
+        value = d.pop("value", UNSET)
 
         custom_margin = cls(
             margin_rule=margin_rule,

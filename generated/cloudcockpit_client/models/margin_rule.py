@@ -5,31 +5,34 @@ from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="MarginRule")
 
 
 @_attrs_define
 class MarginRule:
-    """One of the vendor's `{name}` value objects: a nullable `name`, no other property. (inferred: `name` is required,
-    present even when null.)
+    """One of the vendor's `{name}` value objects: a nullable `name`, no other property. (inferred: `name` is expected,
+    present even when null; not required.)
 
     """
 
-    name: None | str
+    name: None | str | Unset = UNSET
     """ The margin rule. Known values: Markup, Margin, SplitMargin, ErpMinusDiscount. The server owns this list and
     may add to it: a client must accept a value it does not know. """
 
     def to_dict(self) -> dict[str, Any]:
-        name: None | str
-        name = self.name
+        name: None | str | Unset
+        if isinstance(self.name, Unset):
+            name = UNSET
+        else:
+            name = self.name
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update(
-            {
-                "name": name,
-            }
-        )
+        field_dict.update({})
+        if name is not UNSET:
+            field_dict["name"] = name
 
         return field_dict
 
@@ -37,12 +40,14 @@ class MarginRule:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
 
-        def _parse_name(data: object) -> None | str:
+        def _parse_name(data: object) -> None | str | Unset:
             if data is None:
                 return data
-            return cast(None | str, data)
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        name = _parse_name(d.pop("name"))
+        name = _parse_name(d.pop("name", UNSET))
 
         margin_rule = cls(
             name=name,

@@ -7,43 +7,50 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.currency import Currency
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Money")
 
 
 @_attrs_define
 class Money:
-    """An amount in a currency. (inferred: both properties required; no number format documented.)"""
+    """An amount in a currency. (inferred: both properties expected, neither required; no number format documented.)"""
 
-    value: float
+    value: float | Unset = UNSET
     """ The amount. """
-    currency: Currency
+    currency: Currency | Unset = UNSET
     """ One of the vendor's `{name}` value objects: a nullable `name`, no other property. (inferred: `name` is
-    required, present even when null.) """
+    expected, present even when null; not required.) """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         value = self.value
 
-        currency = self.currency.to_dict()
+        currency: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.currency, Unset):
+            currency = self.currency.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "value": value,
-                "currency": currency,
-            }
-        )
+        field_dict.update({})
+        if value is not UNSET:
+            field_dict["value"] = value
+        if currency is not UNSET:
+            field_dict["currency"] = currency
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        value = d.pop("value")
+        value = d.pop("value", UNSET)
 
-        currency = Currency.from_dict(d.pop("currency"))
+        _currency = d.pop("currency", UNSET)
+        currency: Currency | Unset
+        if isinstance(_currency, Unset):
+            currency = UNSET
+        else:
+            currency = Currency.from_dict(_currency)
 
         money = cls(
             value=value,

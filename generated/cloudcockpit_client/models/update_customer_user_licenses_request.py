@@ -7,7 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.license_ import License
+from ..models.customer_user_license_update import CustomerUserLicenseUpdate
 
 T = TypeVar("T", bound="UpdateCustomerUserLicensesRequest")
 
@@ -22,9 +22,10 @@ class UpdateCustomerUserLicensesRequest:
 
     provider_instance_id: UUID
     """ GUID Unique identifier for the provider instance. """
-    customer_user_licenses: list[License]
+    customer_user_licenses: list[CustomerUserLicenseUpdate]
     """ The user's licenses, each with `isSelected` set to the wanted state (inferred: the list read from
-    listCustomerLicenses, sent back with `isSelected` changed). """
+    listCustomerLicenses, sent back with `isSelected` changed). Only `skuId` and `isSelected` are required: the seat
+    counts are the server's to compute. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,7 +55,7 @@ class UpdateCustomerUserLicensesRequest:
         customer_user_licenses = []
         _customer_user_licenses = d.pop("customerUserLicenses")
         for customer_user_licenses_item_data in _customer_user_licenses:
-            customer_user_licenses_item = License.from_dict(
+            customer_user_licenses_item = CustomerUserLicenseUpdate.from_dict(
                 customer_user_licenses_item_data
             )
 

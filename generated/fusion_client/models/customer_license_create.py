@@ -26,8 +26,8 @@ class CustomerLicenseCreate:
     description: str | Unset = UNSET
     """ Description of the customer's license """
     status: LicenseStatus | Unset = "enabled"
-    """ Status of the customer's license. The vendor's pages close the list: `enabled` or `disabled`. Used for
-    responses too (inferred: the same field, which only create and update can set). """
+    """ Status of the customer's license in a request. The vendor's create and update pages close the list:
+    `enabled` or `disabled`. Answers use `LicenseStatusInResponse` (an open string). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

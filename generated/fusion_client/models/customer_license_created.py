@@ -14,7 +14,7 @@ class CustomerLicenseCreated:
     """The answer to a create."""
 
     id: int
-    """ ID of the customer's license in database """
+    """ ID of the customer's license in database (inferred format: no size documented) """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -16,12 +16,15 @@ T = TypeVar("T", bound="LicenseCollection")
 
 @_attrs_define
 class LicenseCollection:
-    """The licenses assigned to the user, in a collection wrapper (inferred: required properties, from the examples)."""
+    """The licenses assigned to the user, in a collection wrapper (inferred: expected properties, from the examples; none
+    required).
 
-    total_count: int
+    """
+
+    total_count: int | Unset = UNSET
     """ Number of licenses in `items`. """
-    items: list[License]
-    attributes: ResourceAttributes
+    items: list[License] | Unset = UNSET
+    attributes: ResourceAttributes | Unset = UNSET
     """ Attributes of a Partner Center resource. """
     links: LicenseCollectionLinks | Unset = UNSET
     """ Links of the collection (e.g. to further pages), named by the SDKs only; shape not documented, so left open.
@@ -31,12 +34,16 @@ class LicenseCollection:
     def to_dict(self) -> dict[str, Any]:
         total_count = self.total_count
 
-        items = []
-        for items_item_data in self.items:
-            items_item = items_item_data.to_dict()
-            items.append(items_item)
+        items: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.items, Unset):
+            items = []
+            for items_item_data in self.items:
+                items_item = items_item_data.to_dict()
+                items.append(items_item)
 
-        attributes = self.attributes.to_dict()
+        attributes: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.attributes, Unset):
+            attributes = self.attributes.to_dict()
 
         links: dict[str, Any] | Unset = UNSET
         if not isinstance(self.links, Unset):
@@ -44,13 +51,13 @@ class LicenseCollection:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "totalCount": total_count,
-                "items": items,
-                "attributes": attributes,
-            }
-        )
+        field_dict.update({})
+        if total_count is not UNSET:
+            field_dict["totalCount"] = total_count
+        if items is not UNSET:
+            field_dict["items"] = items
+        if attributes is not UNSET:
+            field_dict["attributes"] = attributes
         if links is not UNSET:
             field_dict["links"] = links
 
@@ -59,16 +66,23 @@ class LicenseCollection:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        total_count = d.pop("totalCount")
+        total_count = d.pop("totalCount", UNSET)
 
-        items = []
-        _items = d.pop("items")
-        for items_item_data in _items:
-            items_item = License.from_dict(items_item_data)
+        _items = d.pop("items", UNSET)
+        items: list[License] | Unset = UNSET
+        if _items is not UNSET:
+            items = []
+            for items_item_data in _items:
+                items_item = License.from_dict(items_item_data)
 
-            items.append(items_item)
+                items.append(items_item)
 
-        attributes = ResourceAttributes.from_dict(d.pop("attributes"))
+        _attributes = d.pop("attributes", UNSET)
+        attributes: ResourceAttributes | Unset
+        if isinstance(_attributes, Unset):
+            attributes = UNSET
+        else:
+            attributes = ResourceAttributes.from_dict(_attributes)
 
         _links = d.pop("links", UNSET)
         links: LicenseCollectionLinks | Unset

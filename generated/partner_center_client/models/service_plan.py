@@ -6,22 +6,24 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="ServicePlan")
 
 
 @_attrs_define
 class ServicePlan:
-    """A service plan carried by a license. (inferred: required properties, from the examples.)"""
+    """A service plan carried by a license. (inferred: expected properties, from the examples; none required.)"""
 
-    id: str
+    id: str | Unset = UNSET
     """ The service plan id. """
-    display_name: str
+    display_name: str | Unset = UNSET
     """ The service plan's display name, e.g. "Exchange Online (Plan 2)". """
-    service_name: str
+    service_name: str | Unset = UNSET
     """ The service plan's name, e.g. "EXCHANGE_S_ENTERPRISE". """
-    capability_status: str
+    capability_status: str | Unset = UNSET
     """ The plan's status for the user, e.g. "Assigned". Open string owned by the server. """
-    target_type: str
+    target_type: str | Unset = UNSET
     """ What the plan targets; known values "User" and "Tenant". Open string owned by the server. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -38,30 +40,32 @@ class ServicePlan:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "displayName": display_name,
-                "serviceName": service_name,
-                "capabilityStatus": capability_status,
-                "targetType": target_type,
-            }
-        )
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if display_name is not UNSET:
+            field_dict["displayName"] = display_name
+        if service_name is not UNSET:
+            field_dict["serviceName"] = service_name
+        if capability_status is not UNSET:
+            field_dict["capabilityStatus"] = capability_status
+        if target_type is not UNSET:
+            field_dict["targetType"] = target_type
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id")
+        id = d.pop("id", UNSET)
 
-        display_name = d.pop("displayName")
+        display_name = d.pop("displayName", UNSET)
 
-        service_name = d.pop("serviceName")
+        service_name = d.pop("serviceName", UNSET)
 
-        capability_status = d.pop("capabilityStatus")
+        capability_status = d.pop("capabilityStatus", UNSET)
 
-        target_type = d.pop("targetType")
+        target_type = d.pop("targetType", UNSET)
 
         service_plan = cls(
             id=id,

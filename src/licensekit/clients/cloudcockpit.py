@@ -13,8 +13,13 @@ import httpx
 from cloudcockpit_client import Client
 from cloudcockpit_client.api.licenses import list_customer_licenses, update_customer_user_licenses
 from cloudcockpit_client.api.subscriptions import list_azure_entitlements
-from cloudcockpit_client.models import AzureEntitlement, License, UpdateCustomerUserLicensesRequest
-from cloudcockpit_client.types import UNSET
+from cloudcockpit_client.models import (
+    AzureEntitlement,
+    CustomerUserLicenseUpdate,
+    License,
+    UpdateCustomerUserLicensesRequest,
+)
+from cloudcockpit_client.types import UNSET, Unset
 
 from ._base import AsyncBase, Call, SyncBase
 from ._secret import Secret
@@ -30,6 +35,15 @@ SCOPE = "api://b92a36a4-feb8-4f47-a69c-29a180aa6d0a/.default"
 
 def _opt(value: Any) -> Any:
     return UNSET if value is None else value
+
+
+def as_update(item: License | CustomerUserLicenseUpdate) -> CustomerUserLicenseUpdate:
+    """A PATCH item from a License as read (its seat counts travel along, as in the vendor's example)."""
+    if isinstance(item, CustomerUserLicenseUpdate):
+        return item
+    if isinstance(item.sku_id, Unset) or isinstance(item.is_selected, Unset):
+        raise ValueError("a license sent back in an update needs skuId and isSelected")
+    return CustomerUserLicenseUpdate.from_dict(item.to_dict())
 
 
 class _CloudCockpit:
@@ -63,11 +77,11 @@ class _CloudCockpit:
         customer_id: UUID,
         customer_user_id: UUID,
         provider_instance_id: UUID,
-        licenses: Sequence[License],
+        licenses: Sequence[License | CustomerUserLicenseUpdate],
         cid: UUID | None,
     ) -> Call[None]:
         body = UpdateCustomerUserLicensesRequest(
-            provider_instance_id=provider_instance_id, customer_user_licenses=list(licenses)
+            provider_instance_id=provider_instance_id, customer_user_licenses=[as_update(x) for x in licenses]
         )
         return Call(
             update_customer_user_licenses,
@@ -128,7 +142,7 @@ class CloudCockpit(_CloudCockpit, SyncBase[Client]):
         customer_user_id: UUID,
         *,
         provider_instance_id: UUID,
-        licenses: Sequence[License],
+        licenses: Sequence[License | CustomerUserLicenseUpdate],
         correlation_id: UUID | None = None,
     ) -> None:
         """PATCH: never retried automatically (a throttled or failed call raises)."""
@@ -194,7 +208,7 @@ class AsyncCloudCockpit(_CloudCockpit, AsyncBase[Client]):
         customer_user_id: UUID,
         *,
         provider_instance_id: UUID,
-        licenses: Sequence[License],
+        licenses: Sequence[License | CustomerUserLicenseUpdate],
         correlation_id: UUID | None = None,
     ) -> None:
         """PATCH: never retried automatically (a throttled or failed call raises)."""

@@ -248,6 +248,9 @@ class ResponseSpec:
     media_types: tuple[str, ...]
     validator: Any  # None when the response has no JSON body
     required_headers: tuple[str, ...]
+    # An inferred status documents no content (any body is accepted) but names the body we expect in
+    # `x-licensekit-expected-body`: `validator` holds that one, and an empty answer is allowed too.
+    body_optional: bool = False
 
 
 @dataclass(slots=True)
@@ -286,14 +289,18 @@ def _build_operation(
     for status, response in (op.get("responses") or {}).items():
         media = response.get("content") or {}
         schema = next((m.get("schema") for t, m in media.items() if "json" in t), None)
+        expected = response.get("x-licensekit-expected-body") if not media else None
         headers = tuple(
             name.lower() for name, h in (response.get("headers") or {}).items() if h.get("required")
         )
         responses[str(status).upper()] = ResponseSpec(
             status=str(status).upper(),
             media_types=tuple(media),
-            validator=compile_validator(to_json_schema(schema)) if schema is not None else None,
+            validator=compile_validator(to_json_schema(schema if expected is None else expected))
+            if schema is not None or expected is not None
+            else None,
             required_headers=headers,
+            body_optional=expected is not None,
         )
     security = op.get("security", document.get("security", []))
     by_location = {

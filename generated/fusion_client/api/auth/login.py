@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -32,7 +32,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | LoginTokens | TwoFactorChallenge | None:
+) -> Any | Error | LoginTokens | TwoFactorChallenge | None:
     """licensekit: a body that breaks the spec raises errors.InvalidResponse (raw body kept), never a bare
     KeyError / TypeError / ValueError / JSONDecodeError or a model holding wrong types."""
     try:
@@ -54,7 +54,7 @@ def _parse_response(
 
 def _parse_documented(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | LoginTokens | TwoFactorChallenge | None:
+) -> Any | Error | LoginTokens | TwoFactorChallenge | None:
     if response.status_code == 200:
 
         def _parse_response_200(data: object) -> LoginTokens | TwoFactorChallenge:
@@ -79,8 +79,7 @@ def _parse_documented(
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
+        response_400 = cast(Any, None)
         return response_400
 
     if response.status_code == 401:
@@ -89,13 +88,11 @@ def _parse_documented(
         return response_401
 
     if response.status_code == 413:
-        response_413 = Error.from_dict(response.json())
-
+        response_413 = cast(Any, None)
         return response_413
 
     if response.status_code == 415:
-        response_415 = Error.from_dict(response.json())
-
+        response_415 = cast(Any, None)
         return response_415
 
     if client.raise_on_unexpected_status:
@@ -106,7 +103,7 @@ def _parse_documented(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | LoginTokens | TwoFactorChallenge]:
+) -> Response[Any | Error | LoginTokens | TwoFactorChallenge]:
     return Response(
         status_code=http_status(response.status_code),
         content=response.content,
@@ -119,7 +116,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LoginRequest,
-) -> Response[Error | LoginTokens | TwoFactorChallenge]:
+) -> Response[Any | Error | LoginTokens | TwoFactorChallenge]:
     """Login
 
      From the reference notes (Fusion's authentication page and the APIO engine's docs), not from the
@@ -142,7 +139,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | LoginTokens | TwoFactorChallenge]
+        Response[Any | Error | LoginTokens | TwoFactorChallenge]
     """
 
     kwargs = _get_kwargs(
@@ -160,7 +157,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: LoginRequest,
-) -> Error | LoginTokens | TwoFactorChallenge | None:
+) -> Any | Error | LoginTokens | TwoFactorChallenge | None:
     """Login
 
      From the reference notes (Fusion's authentication page and the APIO engine's docs), not from the
@@ -183,7 +180,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | LoginTokens | TwoFactorChallenge
+        Any | Error | LoginTokens | TwoFactorChallenge
     """
 
     return sync_detailed(
@@ -196,7 +193,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LoginRequest,
-) -> Response[Error | LoginTokens | TwoFactorChallenge]:
+) -> Response[Any | Error | LoginTokens | TwoFactorChallenge]:
     """Login
 
      From the reference notes (Fusion's authentication page and the APIO engine's docs), not from the
@@ -219,7 +216,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | LoginTokens | TwoFactorChallenge]
+        Response[Any | Error | LoginTokens | TwoFactorChallenge]
     """
 
     kwargs = _get_kwargs(
@@ -235,7 +232,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: LoginRequest,
-) -> Error | LoginTokens | TwoFactorChallenge | None:
+) -> Any | Error | LoginTokens | TwoFactorChallenge | None:
     """Login
 
      From the reference notes (Fusion's authentication page and the APIO engine's docs), not from the
@@ -258,7 +255,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | LoginTokens | TwoFactorChallenge
+        Any | Error | LoginTokens | TwoFactorChallenge
     """
 
     return (

@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -38,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CustomerLicenseCreated | Error | None:
+) -> Any | CustomerLicenseCreated | Error | None:
     """licensekit: a body that breaks the spec raises errors.InvalidResponse (raw body kept), never a bare
     KeyError / TypeError / ValueError / JSONDecodeError or a model holding wrong types."""
     try:
@@ -60,7 +60,7 @@ def _parse_response(
 
 def _parse_documented(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CustomerLicenseCreated | Error | None:
+) -> Any | CustomerLicenseCreated | Error | None:
     if response.status_code == 200:
         response_200 = CustomerLicenseCreated.from_dict(response.json())
 
@@ -72,8 +72,7 @@ def _parse_documented(
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
+        response_401 = cast(Any, None)
         return response_401
 
     if response.status_code == 403:
@@ -82,13 +81,11 @@ def _parse_documented(
         return response_403
 
     if response.status_code == 413:
-        response_413 = Error.from_dict(response.json())
-
+        response_413 = cast(Any, None)
         return response_413
 
     if response.status_code == 415:
-        response_415 = Error.from_dict(response.json())
-
+        response_415 = cast(Any, None)
         return response_415
 
     if response.status_code == 500:
@@ -104,7 +101,7 @@ def _parse_documented(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CustomerLicenseCreated | Error]:
+) -> Response[Any | CustomerLicenseCreated | Error]:
     return Response(
         status_code=http_status(response.status_code),
         content=response.content,
@@ -119,7 +116,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CustomerLicenseCreate,
-) -> Response[CustomerLicenseCreated | Error]:
+) -> Response[Any | CustomerLicenseCreated | Error]:
     """Create a new customer's license
 
      This endpoint allows to add a new customer's license to a group.
@@ -143,7 +140,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CustomerLicenseCreated | Error]
+        Response[Any | CustomerLicenseCreated | Error]
     """
 
     kwargs = _get_kwargs(
@@ -165,7 +162,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CustomerLicenseCreate,
-) -> CustomerLicenseCreated | Error | None:
+) -> Any | CustomerLicenseCreated | Error | None:
     """Create a new customer's license
 
      This endpoint allows to add a new customer's license to a group.
@@ -189,7 +186,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CustomerLicenseCreated | Error
+        Any | CustomerLicenseCreated | Error
     """
 
     return sync_detailed(
@@ -206,7 +203,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CustomerLicenseCreate,
-) -> Response[CustomerLicenseCreated | Error]:
+) -> Response[Any | CustomerLicenseCreated | Error]:
     """Create a new customer's license
 
      This endpoint allows to add a new customer's license to a group.
@@ -230,7 +227,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CustomerLicenseCreated | Error]
+        Response[Any | CustomerLicenseCreated | Error]
     """
 
     kwargs = _get_kwargs(
@@ -250,7 +247,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CustomerLicenseCreate,
-) -> CustomerLicenseCreated | Error | None:
+) -> Any | CustomerLicenseCreated | Error | None:
     """Create a new customer's license
 
      This endpoint allows to add a new customer's license to a group.
@@ -274,7 +271,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CustomerLicenseCreated | Error
+        Any | CustomerLicenseCreated | Error
     """
 
     return (

@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -31,7 +31,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CustomerLicenseDetails | Error | None:
+) -> Any | CustomerLicenseDetails | Error | None:
     """licensekit: a body that breaks the spec raises errors.InvalidResponse (raw body kept), never a bare
     KeyError / TypeError / ValueError / JSONDecodeError or a model holding wrong types."""
     try:
@@ -53,7 +53,7 @@ def _parse_response(
 
 def _parse_documented(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CustomerLicenseDetails | Error | None:
+) -> Any | CustomerLicenseDetails | Error | None:
     if response.status_code == 200:
         response_200 = CustomerLicenseDetails.from_dict(response.json())
 
@@ -65,13 +65,11 @@ def _parse_documented(
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
+        response_401 = cast(Any, None)
         return response_401
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
+        response_403 = cast(Any, None)
         return response_403
 
     if response.status_code == 404:
@@ -92,7 +90,7 @@ def _parse_documented(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CustomerLicenseDetails | Error]:
+) -> Response[Any | CustomerLicenseDetails | Error]:
     return Response(
         status_code=http_status(response.status_code),
         content=response.content,
@@ -107,7 +105,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[CustomerLicenseDetails | Error]:
+) -> Response[Any | CustomerLicenseDetails | Error]:
     """Get the details of a customer's license
 
      Returns the customer's license details.
@@ -127,7 +125,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CustomerLicenseDetails | Error]
+        Response[Any | CustomerLicenseDetails | Error]
     """
 
     kwargs = _get_kwargs(
@@ -149,7 +147,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> CustomerLicenseDetails | Error | None:
+) -> Any | CustomerLicenseDetails | Error | None:
     """Get the details of a customer's license
 
      Returns the customer's license details.
@@ -169,7 +167,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CustomerLicenseDetails | Error
+        Any | CustomerLicenseDetails | Error
     """
 
     return sync_detailed(
@@ -186,7 +184,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[CustomerLicenseDetails | Error]:
+) -> Response[Any | CustomerLicenseDetails | Error]:
     """Get the details of a customer's license
 
      Returns the customer's license details.
@@ -206,7 +204,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CustomerLicenseDetails | Error]
+        Response[Any | CustomerLicenseDetails | Error]
     """
 
     kwargs = _get_kwargs(
@@ -226,7 +224,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> CustomerLicenseDetails | Error | None:
+) -> Any | CustomerLicenseDetails | Error | None:
     """Get the details of a customer's license
 
      Returns the customer's license details.
@@ -246,7 +244,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CustomerLicenseDetails | Error
+        Any | CustomerLicenseDetails | Error
     """
 
     return (

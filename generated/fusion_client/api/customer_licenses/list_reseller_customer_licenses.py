@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -41,7 +41,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CustomerLicenseList | Error | None:
+) -> Any | CustomerLicenseList | Error | None:
     """licensekit: a body that breaks the spec raises errors.InvalidResponse (raw body kept), never a bare
     KeyError / TypeError / ValueError / JSONDecodeError or a model holding wrong types."""
     try:
@@ -63,7 +63,7 @@ def _parse_response(
 
 def _parse_documented(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CustomerLicenseList | Error | None:
+) -> Any | CustomerLicenseList | Error | None:
     if response.status_code == 200:
         response_200 = CustomerLicenseList.from_dict(response.json())
 
@@ -75,18 +75,15 @@ def _parse_documented(
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
+        response_401 = cast(Any, None)
         return response_401
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
+        response_403 = cast(Any, None)
         return response_403
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
+        response_404 = cast(Any, None)
         return response_404
 
     if response.status_code == 500:
@@ -102,7 +99,7 @@ def _parse_documented(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CustomerLicenseList | Error]:
+) -> Response[Any | CustomerLicenseList | Error]:
     return Response(
         status_code=http_status(response.status_code),
         content=response.content,
@@ -118,7 +115,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     page_size: int | Unset = 10,
     next_: str | Unset = UNSET,
-) -> Response[CustomerLicenseList | Error]:
+) -> Response[Any | CustomerLicenseList | Error]:
     """Get the list of the customer's licenses (reseller)
 
      List all the customer's licenses of a reseller.
@@ -139,7 +136,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CustomerLicenseList | Error]
+        Response[Any | CustomerLicenseList | Error]
     """
 
     kwargs = _get_kwargs(
@@ -163,7 +160,7 @@ def sync(
     client: AuthenticatedClient | Client,
     page_size: int | Unset = 10,
     next_: str | Unset = UNSET,
-) -> CustomerLicenseList | Error | None:
+) -> Any | CustomerLicenseList | Error | None:
     """Get the list of the customer's licenses (reseller)
 
      List all the customer's licenses of a reseller.
@@ -184,7 +181,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CustomerLicenseList | Error
+        Any | CustomerLicenseList | Error
     """
 
     return sync_detailed(
@@ -203,7 +200,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     page_size: int | Unset = 10,
     next_: str | Unset = UNSET,
-) -> Response[CustomerLicenseList | Error]:
+) -> Response[Any | CustomerLicenseList | Error]:
     """Get the list of the customer's licenses (reseller)
 
      List all the customer's licenses of a reseller.
@@ -224,7 +221,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CustomerLicenseList | Error]
+        Response[Any | CustomerLicenseList | Error]
     """
 
     kwargs = _get_kwargs(
@@ -246,7 +243,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     page_size: int | Unset = 10,
     next_: str | Unset = UNSET,
-) -> CustomerLicenseList | Error | None:
+) -> Any | CustomerLicenseList | Error | None:
     """Get the list of the customer's licenses (reseller)
 
      List all the customer's licenses of a reseller.
@@ -267,7 +264,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CustomerLicenseList | Error
+        Any | CustomerLicenseList | Error
     """
 
     return (

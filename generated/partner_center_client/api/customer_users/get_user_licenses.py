@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -64,7 +64,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ApiFault | LicenseCollection | ThrottleFault | None:
+) -> Any | ApiFault | LicenseCollection | ThrottleFault | None:
     """licensekit: a body that breaks the spec raises errors.InvalidResponse (raw body kept), never a bare
     KeyError / TypeError / ValueError / JSONDecodeError or a model holding wrong types."""
     try:
@@ -86,7 +86,7 @@ def _parse_response(
 
 def _parse_documented(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ApiFault | LicenseCollection | ThrottleFault | None:
+) -> Any | ApiFault | LicenseCollection | ThrottleFault | None:
     if response.status_code == 200:
         response_200 = LicenseCollection.from_dict(response.json())
 
@@ -98,8 +98,7 @@ def _parse_documented(
         return response_400
 
     if response.status_code == 401:
-        response_401 = ApiFault.from_dict(response.json())
-
+        response_401 = cast(Any, None)
         return response_401
 
     if response.status_code == 403:
@@ -118,13 +117,11 @@ def _parse_documented(
         return response_429
 
     if response.status_code == 500:
-        response_500 = ApiFault.from_dict(response.json())
-
+        response_500 = cast(Any, None)
         return response_500
 
     if response.status_code == 503:
-        response_503 = ApiFault.from_dict(response.json())
-
+        response_503 = cast(Any, None)
         return response_503
 
     if client.raise_on_unexpected_status:
@@ -135,7 +132,7 @@ def _parse_documented(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ApiFault | LicenseCollection | ThrottleFault]:
+) -> Response[Any | ApiFault | LicenseCollection | ThrottleFault]:
     return Response(
         status_code=http_status(response.status_code),
         content=response.content,
@@ -155,7 +152,7 @@ def sync_detailed(
     ms_cv: str | Unset = UNSET,
     x_locale: str | Unset = "en-US",
     ms_partner_center_application: str | Unset = UNSET,
-) -> Response[ApiFault | LicenseCollection | ThrottleFault]:
+) -> Response[Any | ApiFault | LicenseCollection | ThrottleFault]:
     """Manage customer accounts - Get Licenses
 
      Gets the licenses assigned to a user of a customer tenant. Without `licenseGroupIds` only the
@@ -188,7 +185,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ApiFault | LicenseCollection | ThrottleFault]
+        Response[Any | ApiFault | LicenseCollection | ThrottleFault]
     """
 
     kwargs = _get_kwargs(
@@ -220,7 +217,7 @@ def sync(
     ms_cv: str | Unset = UNSET,
     x_locale: str | Unset = "en-US",
     ms_partner_center_application: str | Unset = UNSET,
-) -> ApiFault | LicenseCollection | ThrottleFault | None:
+) -> Any | ApiFault | LicenseCollection | ThrottleFault | None:
     """Manage customer accounts - Get Licenses
 
      Gets the licenses assigned to a user of a customer tenant. Without `licenseGroupIds` only the
@@ -253,7 +250,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ApiFault | LicenseCollection | ThrottleFault
+        Any | ApiFault | LicenseCollection | ThrottleFault
     """
 
     return sync_detailed(
@@ -280,7 +277,7 @@ async def asyncio_detailed(
     ms_cv: str | Unset = UNSET,
     x_locale: str | Unset = "en-US",
     ms_partner_center_application: str | Unset = UNSET,
-) -> Response[ApiFault | LicenseCollection | ThrottleFault]:
+) -> Response[Any | ApiFault | LicenseCollection | ThrottleFault]:
     """Manage customer accounts - Get Licenses
 
      Gets the licenses assigned to a user of a customer tenant. Without `licenseGroupIds` only the
@@ -313,7 +310,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ApiFault | LicenseCollection | ThrottleFault]
+        Response[Any | ApiFault | LicenseCollection | ThrottleFault]
     """
 
     kwargs = _get_kwargs(
@@ -343,7 +340,7 @@ async def asyncio(
     ms_cv: str | Unset = UNSET,
     x_locale: str | Unset = "en-US",
     ms_partner_center_application: str | Unset = UNSET,
-) -> ApiFault | LicenseCollection | ThrottleFault | None:
+) -> Any | ApiFault | LicenseCollection | ThrottleFault | None:
     """Manage customer accounts - Get Licenses
 
      Gets the licenses assigned to a user of a customer tenant. Without `licenseGroupIds` only the
@@ -376,7 +373,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ApiFault | LicenseCollection | ThrottleFault
+        Any | ApiFault | LicenseCollection | ThrottleFault
     """
 
     return (

@@ -1,0 +1,142 @@
+"""contract_tests/tolerance.py: the warnings computed from the specs' tolerance markers."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from contract_tests import tolerance
+from contract_tests.tolerance import Deviation, deviations
+
+FUSION_LIST = "/api/v01/draas/{draas_instance}/groups/{uuid}/customer_licenses"
+FUSION_ONE = "/api/v01/draas/{draas_instance}/groups/{uuid}/customer_licenses/{id}"
+PC = "/v1/customers/{customer_id}/users/{user_id}/licenses"
+CC_ENT = "/v1/customers/{customerId}/subscriptions/{subscriptionId}/azure-entitlements"
+CC_PATCH = "/v1/Customers/{customerId}/users/{customerUserId}/licenses"
+JSON = {"content-type": "application/json"}
+PC_IDS = {"ms-requestid": "r", "ms-correlationid": "c", "ms-cv": "v", "ms-serverid": "s", **JSON}
+
+
+def body(value: object) -> bytes:
+    return json.dumps(value).encode()
+
+
+def kinds(found: list[Deviation]) -> list[tuple[str, str]]:
+    return sorted((d.kind, d.where.split(": ", 1)[-1] if ": " in d.where else d.detail) for d in found)
+
+
+@pytest.fixture(autouse=True)
+def clean_record() -> Iterator[None]:
+    tolerance.RECORD.clear()
+    yield
+    tolerance.RECORD.clear()
+
+
+def test_a_conforming_answer_has_no_warning() -> None:
+    details = {"name": "n", "description": "d", "sku": "s", "status": "enabled"}
+    assert deviations("fusion", "GET", FUSION_ONE, 200, JSON, body(details)) == []
+    assert deviations("fusion", "GET", FUSION_ONE, 401, JSON, body({"error": "token expired"})) == []
+
+
+def test_unknown_open_enum_value_and_missing_expected_field() -> None:
+    page = {
+        "results": 1,
+        "pages": 1,
+        "page": 1,
+        "licenses": [{"id": 1, "name": "n", "sku": "s", "status": "archived"}],
+    }
+    found = deviations("fusion", "GET", FUSION_LIST, 200, JSON, body(page))
+    assert kinds(found) == [
+        ("missing expected property", "licenses[].description"),
+        ("unknown value", "licenses[].status"),
+    ]
+    assert "'archived' (known: enabled, disabled)" in [d.detail for d in found]
+
+
+def test_a_null_is_not_a_missing_field() -> None:
+    details = {"name": "n", "description": None, "sku": "s", "status": "disabled"}
+    assert deviations("fusion", "GET", FUSION_ONE, 200, JSON, body(details)) == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "detail"),
+    [
+        (b"", "no body (an error body was expected)"),
+        (b"<html>Service Unavailable</html>", "not JSON (text/html, 32 bytes)"),
+        (b'{"error": "x"}', "not the expected shape"),
+    ],
+)
+def test_inferred_status_with_an_unexpected_body(raw: bytes, detail: str) -> None:
+    headers = {**PC_IDS, "content-type": "text/html"}
+    found = deviations("partner-center", "GET", PC, 503, headers, raw)
+    assert [d.kind for d in found] == ["unexpected body"]
+    assert found[0].detail.startswith(detail)
+
+
+def test_missing_expected_headers_on_error_answers() -> None:
+    fault = {"code": 900308, "description": "no", "source": "PartnerFD"}
+    headers = {"ms-requestid": "r", "ms-correlationid": "c", **JSON}
+    found = deviations("partner-center", "GET", PC, 403, headers, body(fault))
+    assert sorted(d.detail for d in found) == ["MS-CV", "MS-ServerId"]
+    assert {d.kind for d in found} == {"missing expected header"}
+    # On the 200 the same headers are required: the strict checks' business, not a warning here.
+    assert deviations("partner-center", "GET", PC, 200, JSON, body({"totalCount": 0, "items": []})) == [
+        Deviation("missing expected property", f"GET {PC} -> 200: attributes", "absent")
+    ]
+
+
+def test_cloudcockpit_nested_value_objects_and_any_body_413() -> None:
+    entitlement = {
+        "offerType": {"name": "Brand-new"},
+        "billingType": {"name": None},
+        "listPrice": {"value": 1},
+    }
+    found = deviations("cloudcockpit", "GET", CC_ENT, 200, JSON, body([entitlement]))
+    unknown = [d for d in found if d.kind == "unknown value"]
+    assert [d.where.split(": ")[-1] for d in unknown] == ["[].offerType.name"]
+    missing = {d.where.split(": ")[-1] for d in found if d.kind == "missing expected property"}
+    assert {"[].id", "[].resellerId", "[].listPrice.currency"} <= missing
+    assert "[].billingType.name" not in missing  # present, null
+    assert [d.kind for d in deviations("cloudcockpit", "PATCH", CC_PATCH, 413, {}, b"")] == [
+        "unexpected body"
+    ]
+
+
+def test_undocumented_statuses_and_operations_are_left_to_the_strict_checks() -> None:
+    assert deviations("fusion", "GET", FUSION_ONE, 418, JSON, b"") == []
+    assert deviations("fusion", "GET", "/nowhere", 200, JSON, b"") == []
+
+
+class _Operation:
+    method = "GET"
+    path = PC
+
+
+class _Case:
+    operation = _Operation()
+
+
+class _Response:
+    status_code = 503
+    headers = {"Content-Type": ["text/html"]}
+    content = b"<html>busy</html>"
+
+
+def test_observer_records_and_never_fails_and_the_summary_shows_warnings() -> None:
+    check = tolerance.observer("partner-center")
+    for _ in range(3):
+        assert check(None, _Response(), _Case()) is None
+    lines = tolerance.summary_lines(["partner-center", "fusion"])
+    assert lines[0].split()[:3] == ["API", "answers", "warnings"]
+    assert lines[1].split()[:3] == ["partner-center", "3", "15"]  # per answer: body + 4 headers
+    assert "unexpected body: 3" in lines[1] and "missing expected header: 12" in lines[1]
+    assert any(line.startswith("  WARNING unexpected body: GET") and "(x3)" in line for line in lines)
+    assert not any(line.startswith("fusion") for line in lines)  # no answer checked: no row
+
+
+def test_summary_says_none_when_every_answer_is_as_expected() -> None:
+    tolerance.RECORD.answers["fusion"] = 5
+    assert tolerance.summary_lines(["fusion"])[1].split() == ["fusion", "5", "0", "none"]
+    assert tolerance.summary_lines([]) == []
