@@ -99,6 +99,7 @@ class ProxyApp:
         self.timeouts = {"connect": connect_timeout, "read": timeout, "write": timeout, "pool": timeout}
         self.pool = httpcore.AsyncConnectionPool(max_connections=256, keepalive_expiry=30, retries=0)
         self.exchanges = 0
+        self.in_flight = 0  # exchanges not yet validated (their answer may already be sent)
 
     async def aclose(self) -> None:
         await self.pool.aclose()
@@ -108,6 +109,13 @@ class ProxyApp:
         if scope["type"] != "http":
             return  # servers run with lifespan="off"; a websocket upgrade is refused by returning
         self.exchanges += 1
+        self.in_flight += 1
+        try:
+            await self._exchange(scope, receive, send)
+        finally:
+            self.in_flight -= 1
+
+    async def _exchange(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         captured = _Capture(self.capture_limit)
         headers: list[tuple[bytes, bytes]] = []
         chunked = False
@@ -149,6 +157,10 @@ class ProxyApp:
                 extensions={"timeout": self.timeouts},
             ) as response:
                 out_headers = [(n.lower(), v) for n, v in response.headers if n.lower() not in HOP_BY_HOP]
+                if response.status in (204, 304):
+                    # These carry no body whatever Content-Length says (RFC 9110 8.6); the server would
+                    # refuse to send the answer with a length it cannot meet.
+                    out_headers = [(n, v) for n, v in out_headers if n != b"content-length"]
                 await send({"type": "http.response.start", "status": response.status, "headers": out_headers})
                 exchange.status = response.status
                 exchange.response_headers = _header_dict(out_headers)
@@ -248,7 +260,14 @@ class ProxyApp:
             secrets=secrets,
         )
 
-    def _record_cut(self, scope, headers, captured, exchange, message) -> None:  # type: ignore[no-untyped-def]
+    def _record_cut(
+        self,
+        scope: dict[str, Any],
+        headers: list[tuple[bytes, bytes]],
+        captured: _Capture,
+        exchange: Exchange,
+        message: str,
+    ) -> None:
         self._log(
             scope,
             headers,

@@ -79,8 +79,17 @@ def mask_json(value: Any) -> Any:
     return value
 
 
+def _mask_header_value(value: str) -> str:
+    """`Bearer x` keeps its scheme (the reproduction then only needs a fresh credential)."""
+    scheme, sep, _ = value.partition(" ")
+    return f"{scheme} {MASK}" if sep and scheme.isalpha() and len(scheme) < 16 else MASK
+
+
 def mask_headers(headers: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-    return [(name, MASK if name.lower() in SECRET_HEADERS else value) for name, value in headers]
+    return [
+        (name, _mask_header_value(value) if name.lower() in SECRET_HEADERS else value)
+        for name, value in headers
+    ]
 
 
 def mask_query(query: str) -> str:

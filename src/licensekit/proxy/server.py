@@ -41,7 +41,11 @@ class ProxyServer:
         self.base_url = base_url
         self.upstream = app.upstream
 
-    def drift(self, *, clear: bool = False) -> list[dict[str, Any]]:
+    def drift(self, *, clear: bool = False, settle: float = 5.0) -> list[dict[str, Any]]:
+        """The records so far, once the exchanges in flight are validated (an answer is sent first)."""
+        deadline = time.monotonic() + settle
+        while self.app.in_flight and time.monotonic() < deadline:
+            time.sleep(0.002)
         return self.app.drift_log.clear() if clear else list(self.app.drift_log.records)
 
 
@@ -82,7 +86,8 @@ def run(app: ProxyApp, host: str, port: int) -> str:
     """Serve until SIGINT/SIGTERM (the CLI); prints the URL first."""
     sock = bind(host, port)
     server = make_server(app)
-    print(f"{app.api} {url_of(sock)} -> {app.upstream}", flush=True)
+    url = url_of(sock)
+    print(f"{app.api} {url} -> {app.upstream}", flush=True)
 
     async def main() -> None:
         loop = asyncio.get_running_loop()
@@ -97,4 +102,4 @@ def run(app: ProxyApp, host: str, port: int) -> str:
         uvloop.run(main())
     except ImportError:
         asyncio.run(main())
-    return url_of(sock)
+    return url
