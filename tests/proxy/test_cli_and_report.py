@@ -51,7 +51,7 @@ def test_table_and_junit_group_by_operation_and_check(tmp_path: Path) -> None:
         ("listGroupCustomerLicenses", "status_code_conformance", 1),
     ]
     text = report.table(groups)
-    assert "getCustomerLicense" in text and "3 departures in 2 groups" in text
+    assert "getCustomerLicense" in text and "3 departures in 2 group(s)" in text
     suite = ET.fromstring(report.junit(groups)).find("testsuite")
     assert suite is not None and suite.get("failures") == "2"
     cases = [(c.get("classname"), c.get("name")) for c in suite.iter("testcase")]

@@ -50,7 +50,7 @@ def table(groups: list[Group]) -> str:
         if n == 0:
             lines.append("  ".join("-" * w for w in widths) + "  " + "-" * 15)
     total = sum(g.count for g in groups)
-    lines.append(f"\n{total} departures in {len(groups)} groups")
+    lines.append(f"\n{total} departures in {len(groups)} group(s)")
     return "\n".join(lines) + "\n"
 
 
