@@ -460,6 +460,11 @@ def test_no_secret_reaches_the_drift_log(bent: tuple[BentMock, str], tmp_path) -
                 proxy.base_url + "/api/v01/auth/access_token?token=query-secret-value",
                 headers={"Authorization": f"Bearer {issued['refresh_token']}"},
             )
+            httpx.post(
+                proxy.base_url + "/api/v01/auth/login",
+                content=f"username=a&password={user['password']}&client_secret=form-secret-value",
+                headers={"Content-Type": "application/x-www-form-urlencoded"},
+            )
     finally:
         upstream.bend = None
     text = log.read_text()
@@ -471,6 +476,7 @@ def test_no_secret_reaches_the_drift_log(bent: tuple[BentMock, str], tmp_path) -
         issued["refresh_token"],
         issued["token"],
         "cookie-secret-value",
+        "form-secret-value",
         "query-secret-value",
     ):
         assert secret not in text

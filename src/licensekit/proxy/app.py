@@ -22,7 +22,7 @@ import httpcore
 from ..mock.registry import VENDORS
 from ..mock.tokens import default_secret
 from .drift_log import DriftLog, exchange_secrets
-from .masking import curl
+from .masking import curl, form_secrets
 from .validation import Departure, Exchange, SpecValidator
 
 log = logging.getLogger("licensekit.proxy")
@@ -245,8 +245,11 @@ class ProxyApp:
         request_data: Any = None
         with contextlib.suppress(ValueError, RecursionError):
             request_data = json.loads(body) if body else None
-        secrets = exchange_secrets(text_headers, request_data, response_data)
         query = scope["query_string"].decode("latin-1")
+        secrets = exchange_secrets(text_headers, request_data, response_data)
+        secrets += form_secrets(query)
+        if request_data is None and body:
+            secrets += form_secrets(body.decode("latin-1"))
         target = self.upstream + scope["raw_path"].decode("latin-1") + (f"?{query}" if query else "")
         self.drift_log.write(
             api=self.api,

@@ -56,6 +56,11 @@ def header_secrets(headers: Iterable[tuple[str, str]]) -> list[str]:
     return found
 
 
+def form_secrets(text: str) -> list[str]:
+    """Values of secret fields in a form-encoded body or a query string."""
+    return [v for k, v in parse_qsl(text, keep_blank_values=True) if k.lower() in SECRET_KEYS]
+
+
 def json_secrets(value: Any) -> list[str]:
     """String values under secret keys anywhere in a JSON document."""
     found: list[str] = []
@@ -103,6 +108,7 @@ def mask_query(query: str) -> str:
 
 _PRINTABLE = re.compile(r"[\x20-\x7e\t\r\n]*")
 _CURL_BODY_LIMIT = 4096
+_FORM = re.compile(r"[^=&\s]+=[^&\s]*(?:&[^=&\s]+=[^&\s]*)*")
 
 
 def _body_for_curl(body: bytes) -> str | None:
@@ -119,6 +125,8 @@ def _body_for_curl(body: bytes) -> str | None:
         pass
     if len(text) > _CURL_BODY_LIMIT or not _PRINTABLE.fullmatch(text):
         return None
+    if _FORM.fullmatch(text):  # a form body (an OAuth token request): mask its secret fields
+        return mask_query(text)
     return text
 
 
