@@ -419,6 +419,17 @@ def test_upstream_timeout_is_a_504_in_the_vendor_shape(fusion_mock: MockServer) 
     time.sleep(2.6)  # let the delayed request finish before the mock is reset for the next test
 
 
+def test_upstream_breaking_off_mid_answer_cuts_the_answer_without_a_hang() -> None:
+    with serve_app(Streamer()) as url, serve("fusion", url, timeout=5) as proxy:
+        started = time.monotonic()
+        with pytest.raises(httpx.RemoteProtocolError):
+            httpx.get(proxy.base_url + "/cut", timeout=10)
+        assert time.monotonic() - started < 5
+        records = proxy.drift()
+    assert [r["check"] for r in records] == ["upstream_broken"]
+    assert "mid-answer" in records[0]["departures"][0]
+
+
 def test_dead_upstream_is_a_502_in_the_vendor_shape() -> None:
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))

@@ -56,7 +56,8 @@ def json_bend(change: Callable[[Any], Any]) -> Callable[[Answer], Answer]:
 
 class Streamer:
     """/big: `size` bytes in 64 KiB chunks; /held: one chunk, then a second once `release` is set;
-    /echo: the request body's length and sha256 (read chunk by chunk); /slow: answers after `delay`."""
+    /echo: the request body's length and sha256 (read chunk by chunk); /slow: answers after `delay`;
+    /cut: breaks off mid-answer."""
 
     def __init__(self, size: int = 0, delay: float = 0.0) -> None:
         self.size = size
@@ -86,6 +87,11 @@ class Streamer:
             )
             await send({"type": "http.response.body", "body": body})
             return
+        if path == "/cut":  # promises 100,000 bytes, sends 10, then fails (the server drops the connection)
+            headers = [(b"content-type", b"application/octet-stream"), (b"content-length", b"100000")]
+            await send({"type": "http.response.start", "status": 200, "headers": headers})
+            await send({"type": "http.response.body", "body": b"0123456789", "more_body": True})
+            raise RuntimeError("planted: upstream dies mid-answer")
         if path == "/slow":
             await asyncio.sleep(self.delay)
         await send(

@@ -168,22 +168,16 @@ class ProxyApp:
                     async for chunk in response.aiter_stream():
                         answer.add(chunk)
                         await send({"type": "http.response.body", "body": chunk, "more_body": True})
-                except httpcore.TimeoutException as exc:
-                    self._record_cut(
-                        scope, headers, captured, exchange, f"upstream stalled mid-answer: {exc}"
-                    )
-                    raise
-                except httpcore.NetworkError as exc:
-                    self._record_cut(
-                        scope, headers, captured, exchange, f"upstream broke off mid-answer: {exc}"
-                    )
-                    raise
+                except (httpcore.TimeoutException, httpcore.NetworkError, httpcore.ProtocolError) as exc:
+                    # Too late for a 502: leave the answer unfinished, so the server closes the connection
+                    # and the caller sees a cut answer, as it would without the proxy.
+                    why = "stalled" if isinstance(exc, httpcore.TimeoutException) else "broke off"
+                    self._record_cut(scope, headers, captured, exchange, f"upstream {why} mid-answer: {exc}")
+                    return
                 await send({"type": "http.response.body", "body": b"", "more_body": False})
         except _ClientGone:
             return
         except httpcore.TimeoutException as exc:
-            if exchange.status:
-                raise
             await self._refuse(
                 send,
                 scope,
@@ -194,8 +188,6 @@ class ProxyApp:
             )
             return
         except (httpcore.NetworkError, httpcore.ProtocolError, httpcore.UnsupportedProtocol) as exc:
-            if exchange.status:
-                raise
             await self._refuse(
                 send,
                 scope,
