@@ -11,7 +11,7 @@ export PATH := $(abspath $(BIN)):$(abspath node_modules/.bin):$(PATH)
 PY_STAMP   := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help install regenerate check-generated lint format test contract contract-mutants mock bench docs clean
+.PHONY: help install regenerate check-breaking check-generated lint format test contract contract-mutants mock bench docs clean
 
 install: $(PY_STAMP) $(NODE_STAMP) ## venv with pinned Python packages, and the pinned Node tools
 
@@ -33,8 +33,13 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-regenerate: $(PY_STAMP) ## rewrite generated/ from specs/
+regenerate: $(PY_STAMP) $(NODE_STAMP) ## rewrite generated/ from specs/, then say what each spec edit since the last commit breaks
 	$(PY) codegen/regenerate.py
+	@$(PY) codegen/spec_diff.py --base HEAD
+
+BASE ?= HEAD
+check-breaking: $(PY_STAMP) $(NODE_STAMP) ## fail on a breaking spec change since BASE=<git ref> unless the version bump and CHANGELOG cover it
+	$(PY) codegen/spec_diff.py --base $(BASE) --check
 
 check-generated: $(PY_STAMP) ## fail when generated/ has drifted from specs/
 	$(PY) codegen/regenerate.py --check

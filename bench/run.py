@@ -1,6 +1,6 @@
 """`make bench`: run the five benchmarks side by side and write bench/results.md (see bench/README.md).
 
-.venv/bin/python -m bench.run [--quick] [--only throughput,clients,sweep,contract,regenerate]
+.venv/bin/python -m bench.run [--quick] [--only throughput,clients,sweep,contract,regenerate,proxy]
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import clients, servers, suites, throughput
+from . import clients, proxy, servers, suites, throughput
 
 RESULTS = Path(__file__).with_name("results.md")
-PARTS = ("throughput", "clients", "sweep", "contract", "regenerate")
+PARTS = ("throughput", "clients", "sweep", "contract", "regenerate", "proxy")
 
 
 def _version(cmd: list[str]) -> str:
@@ -197,6 +197,9 @@ def render(results: dict[str, Any], settings: dict[str, Any], total: float) -> s
         ]
         targets.append((f"make regenerate under 10 s ({g['wall']:.1f} s)", g["wall"] < 10))
 
+    if "proxy" in results:
+        lines += proxy.render(results["proxy"])
+
     lines += ["## Targets (reported, not asserted)", ""]
     lines += [f"- {_ok(met)}: {text}" for text, met in targets]
     lines.append("")
@@ -242,6 +245,9 @@ def main(argv: list[str] | None = None) -> int:
     if "regenerate" in parts:
         print("5. regenerate", flush=True)
         results["regenerate"] = suites.regenerate(runs=runs)
+    if "proxy" in parts:
+        print("6. proxy overhead", flush=True)
+        results["proxy"] = proxy.run(runs=runs, requests=500 if args.quick else 2000)
     busy_after, total_after = servers.machine_busy()
     foreign = (busy_after - busy_before) - (_own_cpu() - own_before)
     settings["foreign"] = max(0.0, foreign / (total_after - total_before))

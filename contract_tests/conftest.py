@@ -18,6 +18,7 @@ import pluggy
 import pytest
 
 from licensekit.mock.registry import APIS
+from licensekit.proxy.masking import mask_values
 
 from . import plumbing, tolerance
 from .plumbing import STATS
@@ -114,9 +115,7 @@ def _secrets() -> list[str]:
 
 
 def mask(text: str) -> str:
-    for secret in _secrets():
-        text = text.replace(secret, "***")
-    return text
+    return mask_values(text, _secrets())  # the one masking rule, shared with the proxy's drift log
 
 
 @pytest.hookimpl(hookwrapper=True)

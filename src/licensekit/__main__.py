@@ -4,6 +4,8 @@ python -m licensekit serve --api fusion --port 0      # prints: fusion http://12
 python -m licensekit serve --api all                   # the three mocks, on three ports
 python -m licensekit serve --api fusion --seed FILE    # --seed is one vendor's seed: a single --api only
 python -m licensekit token --api fusion --roles groups.instance.customer_licenses.list
+python -m licensekit proxy --api fusion --upstream URL --drift-log drift.jsonl   # validating proxy
+python -m licensekit proxy-report drift.jsonl --junit drift.xml                  # exit 1 when drift
 """
 
 from __future__ import annotations
@@ -138,6 +140,43 @@ def _token(args: argparse.Namespace) -> int:
     return 0
 
 
+def _proxy(args: argparse.Namespace) -> int:
+    from .proxy.app import ProxyApp
+    from .proxy.drift_log import DriftLog
+    from .proxy.server import run
+
+    parser: argparse.ArgumentParser = args.parser
+    try:
+        app = ProxyApp(args.api, args.upstream, drift_log=DriftLog(args.drift_log), timeout=args.timeout)
+    except (ValueError, OSError) as exc:
+        parser.error(str(exc))
+    try:
+        run(app, args.host, args.port)
+    except (OSError, OverflowError) as exc:
+        parser.error(f"cannot listen on {args.host} port {args.port}: {exc}")
+    return 0
+
+
+def _proxy_report(args: argparse.Namespace) -> int:
+    from .proxy import drift_log, report
+
+    try:
+        groups = report.group(drift_log.read(args.file))
+    except (OSError, ValueError) as exc:
+        args.parser.error(f"{args.file}: {exc}")
+    sys.stdout.write(report.table(groups))
+    if args.junit:
+        with open(args.junit, "wb") as handle:
+            handle.write(report.junit(groups))
+    return 1 if groups else 0
+
+
+def _timeout(text: str) -> float:
+    if not re.fullmatch(r"[0-9]{1,6}(\.[0-9]{1,6})?", text) or float(text) <= 0:
+        raise argparse.ArgumentTypeError(f"not a positive number of seconds: {text!r}")
+    return float(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="licensekit", description=__doc__.split("\n\n")[0])
     parser.add_argument("--version", action="version", version=f"licensekit {__version__}")
@@ -177,6 +216,24 @@ def main(argv: list[str] | None = None) -> int:
     token.add_argument("--claim", action="append", type=_claim, metavar="KEY=VALUE", help="any other claim")
     token.add_argument("--secret")
     token.set_defaults(run=_token, parser=token)
+
+    proxy = commands.add_parser(
+        "proxy", help="validating reverse proxy: forwards unchanged, logs departures from the spec"
+    )
+    proxy.add_argument("--api", choices=APIS, required=True)
+    proxy.add_argument("--upstream", required=True, help="the API's base URL, e.g. https://host")
+    proxy.add_argument("--host", default="127.0.0.1")
+    proxy.add_argument("--port", type=_port, default=0, help="0: a free port")
+    proxy.add_argument("--drift-log", help="append departures to this JSON-lines file")
+    proxy.add_argument("--timeout", type=_timeout, default=30.0, help="seconds before a 504 (default 30)")
+    proxy.set_defaults(run=_proxy, parser=proxy)
+
+    proxy_report = commands.add_parser(
+        "proxy-report", help="drift log as a table grouped by operation and check (exit 1 when drift)"
+    )
+    proxy_report.add_argument("file", help="a drift log written by `licensekit proxy --drift-log`")
+    proxy_report.add_argument("--junit", metavar="OUT", help="also write the groups as JUnit XML")
+    proxy_report.set_defaults(run=_proxy_report, parser=proxy_report)
 
     args = parser.parse_args(argv)
     result: int = args.run(args)

@@ -4,19 +4,24 @@
 (and its faults, request log and drift record cleared) before each test. Answers are checked against
 the spec; a test during which the mock departed from its spec fails at teardown.
 
+`licensekit_proxy(api, upstream, **options)` starts a validating proxy in front of `upstream` and
+returns a ProxyServer (its `base_url`, its `drift()`); every proxy it started stops at the test's end.
+
 pytest loads this module in every project that installs licensekit, the client-only install included:
 the server (uvicorn, jsonschema-rs, ... from `licensekit[mock]`) is imported only when a fixture runs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+import contextlib
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 if TYPE_CHECKING:
     from .mock.server import MockServer
+    from .proxy.server import ProxyServer
 
 
 def _session_server(api: str) -> Iterator[MockServer]:
@@ -65,3 +70,17 @@ def fusion_mock(licensekit_fusion_server: MockServer) -> Iterator[MockServer]:
 @pytest.fixture
 def partner_center_mock(licensekit_partner_center_server: MockServer) -> Iterator[MockServer]:
     yield from _per_test(licensekit_partner_center_server)
+
+
+@pytest.fixture
+def licensekit_proxy() -> Iterator[Callable[..., ProxyServer]]:
+    try:
+        from .proxy.server import serve
+    except ImportError as exc:  # a client-only install
+        pytest.fail(f"the proxy needs the server extra: pip install 'licensekit[mock]' ({exc})")
+    with contextlib.ExitStack() as stack:
+
+        def start(api: str, upstream: str, **options: Any) -> ProxyServer:
+            return stack.enter_context(serve(api, upstream, **options))
+
+        yield start

@@ -1,0 +1,113 @@
+"""The drift log: one JSON line per (exchange, check) that departed from the spec, secrets masked.
+
+A record: time, api, operation, method, path, status, check, departures (messages), curl (a masked
+reproduction of the request). Every string in a record goes through `mask_values` with the secret values
+seen in that exchange (bearer tokens, passwords, tokens in answers), so a validator message that quotes
+a value cannot leak one either.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .masking import header_secrets, json_secrets, mask_query, mask_values
+from .validation import Departure
+
+
+def _mask_all(value: Any, secrets: list[str]) -> Any:
+    if isinstance(value, str):
+        return mask_values(value, secrets)
+    if isinstance(value, list):
+        return [_mask_all(item, secrets) for item in value]
+    if isinstance(value, dict):
+        return {key: _mask_all(item, secrets) for key, item in value.items()}
+    return value
+
+
+def exchange_secrets(headers: Iterable[tuple[str, str]], *documents: Any) -> list[str]:
+    secrets = header_secrets(headers)
+    for document in documents:
+        secrets += json_secrets(document)
+    return secrets
+
+
+class DriftLog:
+    """Appends records to a JSON-lines file (when given) and keeps the last `keep` in memory."""
+
+    def __init__(self, path: str | Path | None = None, *, keep: int = 10_000) -> None:
+        self.path = Path(path) if path is not None else None
+        self.records: deque[dict[str, Any]] = deque(maxlen=keep)
+        self._lock = threading.Lock()
+        self._file = open(self.path, "a", encoding="utf-8") if self.path is not None else None  # noqa: SIM115
+
+    def write(
+        self,
+        *,
+        api: str,
+        operation: str,
+        method: str,
+        path: str,
+        query: str,
+        status: int,
+        departures: list[Departure],
+        curl: str,
+        secrets: list[str],
+    ) -> None:
+        by_check: dict[str, list[str]] = {}
+        for departure in departures:
+            by_check.setdefault(departure.check, []).append(departure.message)
+        now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+        shown_path = path + (f"?{mask_query(query)}" if query else "")
+        lines = []
+        with self._lock:
+            for check, messages in by_check.items():
+                record = _mask_all(
+                    {
+                        "time": now,
+                        "api": api,
+                        "operation": operation,
+                        "method": method,
+                        "path": shown_path,
+                        "status": status,
+                        "check": check,
+                        "departures": messages,
+                        "curl": curl,
+                    },
+                    secrets,
+                )
+                self.records.append(record)
+                lines.append(json.dumps(record, ensure_ascii=False))
+            if self._file is not None and lines:
+                self._file.write("\n".join(lines) + "\n")
+                self._file.flush()
+
+    def clear(self) -> list[dict[str, Any]]:
+        with self._lock:
+            out = list(self.records)
+            self.records.clear()
+            return out
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+def read(path: str | Path) -> list[dict[str, Any]]:
+    """The records of a drift-log file; a line that is not a JSON object raises ValueError with its number."""
+    records: list[dict[str, Any]] = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise ValueError(f"{path}:{number}: not a drift record")
+            records.append(record)
+    return records

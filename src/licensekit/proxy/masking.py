@@ -1,0 +1,146 @@
+"""The one list of what is secret, and the functions that keep it out of logs and reports.
+
+Used by the proxy's drift log and by the contract suites' report masking (contract_tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+MASK = "***"
+# Header names (lower case) whose values are credentials.
+SECRET_HEADERS = frozenset(
+    {"authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key", "x-auth-token"}
+)
+# JSON property and query parameter names (lower case) whose values are credentials.
+SECRET_KEYS = frozenset(
+    {
+        "password",
+        "client_secret",
+        "access_token",
+        "refresh_token",
+        "id_token",
+        "token",
+        "2fa_payload",
+        "secret",
+        "api_key",
+        "apikey",
+        "assertion",
+        "client_assertion",
+    }
+)
+# Values shorter than this are not masked inside free text (they would blot out ordinary words).
+_MIN_SECRET = 6
+
+
+def mask_values(text: str, secrets: Iterable[str]) -> str:
+    """`text` with every known secret value replaced by the mask (longest first, so none leaks partly)."""
+    for secret in sorted({s for s in secrets if s and len(s) >= _MIN_SECRET}, key=len, reverse=True):
+        text = text.replace(secret, MASK)
+    return text
+
+
+def header_secrets(headers: Iterable[tuple[str, str]]) -> list[str]:
+    """Secret values carried in headers: the whole value and, for `Bearer x`, the credential alone."""
+    found: list[str] = []
+    for name, value in headers:
+        if name.lower() in SECRET_HEADERS:
+            found.append(value)
+            _, _, credential = value.partition(" ")
+            found.append(credential.strip())
+    return found
+
+
+def form_secrets(text: str) -> list[str]:
+    """Values of secret fields in a form-encoded body or a query string."""
+    return [v for k, v in parse_qsl(text, keep_blank_values=True) if k.lower() in SECRET_KEYS]
+
+
+def json_secrets(value: Any) -> list[str]:
+    """String values under secret keys anywhere in a JSON document."""
+    found: list[str] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if str(key).lower() in SECRET_KEYS and isinstance(item, str):
+                found.append(item)
+            else:
+                found.extend(json_secrets(item))
+    elif isinstance(value, list):
+        for item in value:
+            found.extend(json_secrets(item))
+    return found
+
+
+def mask_json(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: MASK if str(k).lower() in SECRET_KEYS else mask_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [mask_json(item) for item in value]
+    return value
+
+
+def _mask_header_value(value: str) -> str:
+    """`Bearer x` keeps its scheme (the reproduction then only needs a fresh credential)."""
+    scheme, sep, _ = value.partition(" ")
+    return f"{scheme} {MASK}" if sep and scheme.isalpha() and len(scheme) < 16 else MASK
+
+
+def mask_headers(headers: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [
+        (name, _mask_header_value(value) if name.lower() in SECRET_HEADERS else value)
+        for name, value in headers
+    ]
+
+
+def mask_query(query: str) -> str:
+    if not query:
+        return ""
+    pairs = parse_qsl(query, keep_blank_values=True)
+    if not any(key.lower() in SECRET_KEYS for key, _ in pairs):
+        return query
+    return urlencode([(k, MASK if k.lower() in SECRET_KEYS else v) for k, v in pairs])
+
+
+_PRINTABLE = re.compile(r"[\x20-\x7e\t\r\n]*")
+_CURL_BODY_LIMIT = 4096
+_FORM = re.compile(r"[^=&\s]+=[^&\s]*(?:&[^=&\s]+=[^&\s]*)*")
+
+
+def _body_for_curl(body: bytes) -> str | None:
+    """The body as curl data, secrets masked; None when it cannot be shown (binary or too long)."""
+    if not body:
+        return ""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    try:
+        return json.dumps(mask_json(json.loads(text)), separators=(",", ":"), ensure_ascii=False)
+    except ValueError:
+        pass
+    if len(text) > _CURL_BODY_LIMIT or not _PRINTABLE.fullmatch(text):
+        return None
+    if _FORM.fullmatch(text):  # a form body (an OAuth token request): mask its secret fields
+        return mask_query(text)
+    return text
+
+
+def curl(method: str, url: str, headers: Iterable[tuple[str, str]], body: bytes, secrets: list[str]) -> str:
+    """A curl command reproducing a request, with credentials replaced by the mask."""
+    base, sep, query = url.partition("?")
+    parts = ["curl", "-X", method, shlex.quote(base + (sep + mask_query(query) if sep else ""))]
+    for name, value in mask_headers(headers):
+        if name.lower() in ("host", "content-length"):
+            continue  # curl sets both from the URL and the data
+        parts += ["-H", shlex.quote(f"{name}: {value}")]
+    data = _body_for_curl(body)
+    if data is None:
+        parts += ["--data-binary", shlex.quote(f"@body-{len(body)}-bytes.bin")]
+    elif data:
+        parts += ["--data-binary", shlex.quote(data)]
+    return mask_values(" ".join(parts), secrets)

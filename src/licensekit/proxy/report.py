@@ -1,0 +1,70 @@
+"""The drift log read back: a table grouped by operation and check, and the same groups as JUnit XML."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Group:
+    api: str
+    operation: str
+    check: str
+    count: int = 0
+    statuses: Counter[int] = field(default_factory=Counter)
+    examples: list[str] = field(default_factory=list)  # distinct departure messages, first few
+    curl: str = ""  # one reproduction
+
+
+def group(records: list[dict[str, Any]], *, examples: int = 3) -> list[Group]:
+    groups: dict[tuple[str, str, str], Group] = {}
+    for record in records:
+        key = (str(record.get("api", "")), str(record.get("operation", "")), str(record.get("check", "")))
+        entry = groups.get(key)
+        if entry is None:
+            entry = groups[key] = Group(*key, curl=str(record.get("curl", "")))
+        entry.count += 1
+        entry.statuses[int(record.get("status", 0))] += 1
+        for message in record.get("departures", []):
+            if len(entry.examples) < examples and message not in entry.examples:
+                entry.examples.append(str(message))
+    return sorted(groups.values(), key=lambda g: (g.api, g.operation, g.check))
+
+
+def table(groups: list[Group]) -> str:
+    if not groups:
+        return "no drift: every exchange matched the spec\n"
+    rows = [("api", "operation", "check", "count", "statuses", "first departure")]
+    for g in groups:
+        statuses = ",".join(str(s) for s in sorted(g.statuses))
+        rows.append(
+            (g.api, g.operation, g.check, str(g.count), statuses, g.examples[0] if g.examples else "")
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    lines = []
+    for n, row in enumerate(rows):
+        lines.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:5])) + "  " + row[5])
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths) + "  " + "-" * 15)
+    total = sum(g.count for g in groups)
+    lines.append(f"\n{total} departures in {len(groups)} group(s)")
+    return "\n".join(lines) + "\n"
+
+
+def junit(groups: list[Group]) -> bytes:
+    """One testcase per (operation, check), failed; a single passing case when there is no drift."""
+    suite = ET.Element("testsuite", name="licensekit-proxy", tests=str(max(1, len(groups))))
+    suite.set("failures", str(len(groups)))
+    if not groups:
+        ET.SubElement(suite, "testcase", classname="drift", name="no departures from the spec")
+    for g in groups:
+        case = ET.SubElement(suite, "testcase", classname=f"{g.api}.{g.operation}", name=g.check)
+        failure = ET.SubElement(case, "failure", message=f"{g.count} departures ({g.check})")
+        failure.text = "\n".join([*g.examples, "", f"reproduce: {g.curl}"])
+    suites = ET.Element("testsuites")
+    suites.append(suite)
+    out: bytes = ET.tostring(suites, encoding="utf-8", xml_declaration=True)
+    return out

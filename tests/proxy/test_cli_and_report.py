@@ -1,0 +1,130 @@
+"""`licensekit proxy` and `licensekit proxy-report` from the command line, and the report's two forms."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from uuid import UUID
+
+import httpx
+
+from licensekit.mock import MockServer
+from licensekit.proxy import report
+from licensekit.proxy.drift_log import DriftLog, read
+from licensekit.proxy.validation import Departure
+
+
+def _write_log(path: Path) -> None:
+    log = DriftLog(path)
+    common = {"api": "fusion", "method": "GET", "path": "/p", "query": "", "curl": "curl -X GET http://u/p"}
+    log.write(
+        **common,
+        operation="getCustomerLicense",
+        status=200,
+        departures=[Departure("response_schema_conformance", "response.sku: missing")],
+        secrets=[],
+    )
+    log.write(
+        **common,
+        operation="getCustomerLicense",
+        status=200,
+        departures=[Departure("response_schema_conformance", "response.name: 42 is not of type string")],
+        secrets=[],
+    )
+    log.write(
+        **common,
+        operation="listGroupCustomerLicenses",
+        status=418,
+        departures=[Departure("status_code_conformance", "status 418 is not documented")],
+        secrets=[],
+    )
+    log.close()
+
+
+def test_table_and_junit_group_by_operation_and_check(tmp_path: Path) -> None:
+    _write_log(tmp_path / "drift.jsonl")
+    groups = report.group(read(tmp_path / "drift.jsonl"))
+    assert [(g.operation, g.check, g.count) for g in groups] == [
+        ("getCustomerLicense", "response_schema_conformance", 2),
+        ("listGroupCustomerLicenses", "status_code_conformance", 1),
+    ]
+    text = report.table(groups)
+    assert "getCustomerLicense" in text and "3 departures in 2 group(s)" in text
+    suite = ET.fromstring(report.junit(groups)).find("testsuite")
+    assert suite is not None and suite.get("failures") == "2"
+    cases = [(c.get("classname"), c.get("name")) for c in suite.iter("testcase")]
+    assert ("fusion.getCustomerLicense", "response_schema_conformance") in cases
+    assert report.table([]).startswith("no drift")
+    empty = ET.fromstring(report.junit([])).find("testsuite")
+    assert empty is not None and empty.get("failures") == "0" and empty.get("tests") == "1"
+
+
+def test_proxy_report_cli_exit_codes(tmp_path: Path) -> None:
+    _write_log(tmp_path / "drift.jsonl")
+    (tmp_path / "empty.jsonl").write_text("")
+    cmd = [sys.executable, "-m", "licensekit", "proxy-report"]
+    found = subprocess.run(
+        [*cmd, str(tmp_path / "drift.jsonl"), "--junit", str(tmp_path / "d.xml")],
+        capture_output=True,
+        text=True,
+    )
+    assert found.returncode == 1 and "status_code_conformance" in found.stdout
+    assert (tmp_path / "d.xml").read_bytes().startswith(b"<?xml")
+    clean = subprocess.run([*cmd, str(tmp_path / "empty.jsonl")], capture_output=True, text=True)
+    assert clean.returncode == 0 and "no drift" in clean.stdout
+    (tmp_path / "bad.jsonl").write_text("[1]\n")
+    bad = subprocess.run([*cmd, str(tmp_path / "bad.jsonl")], capture_output=True, text=True)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    missing = subprocess.run([*cmd, str(tmp_path / "none.jsonl")], capture_output=True, text=True)
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr
+
+
+def test_proxy_cli_forwards_and_logs(fusion_mock: MockServer, tmp_path: Path) -> None:
+    log = tmp_path / "drift.jsonl"
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "licensekit",
+            "proxy",
+            "--api",
+            "fusion",
+            "--upstream",
+            fusion_mock.base_url,
+            "--drift-log",
+            str(log),
+            "--timeout",
+            "5",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline().split()
+        assert line[0] == "fusion" and line[2] == "->" and line[3] == fusion_mock.base_url
+        group = next(
+            e["uuid"] for e in fusion_mock.state()["entities"] if e["name"] == "Netaxis Telecom Group"
+        )
+        url = f"{line[1]}/api/v01/draas/draas_v1/groups/{UUID(group)}/customer_licenses"
+        assert httpx.get(url, headers=fusion_mock.auth_headers()).status_code == 200
+        assert httpx.get(url + "?page_size=zero", headers=fusion_mock.auth_headers()).status_code == 400
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    assert proc.returncode == 0
+    records = read(log)
+    assert [(r["operation"], r["check"]) for r in records] == [
+        ("listGroupCustomerLicenses", "request_conformance")
+    ]
+    assert "Bearer ***" in records[0]["curl"]
+
+
+def test_proxy_cli_refuses_bad_arguments() -> None:
+    cmd = [sys.executable, "-m", "licensekit", "proxy", "--api", "fusion"]
+    for extra in (["--upstream", "ftp://x"], ["--upstream", "http://127.0.0.1:1", "--timeout", "-1"]):
+        done = subprocess.run([*cmd, *extra], capture_output=True, text=True, timeout=30)
+        assert done.returncode == 2 and "Traceback" not in done.stderr
