@@ -158,6 +158,9 @@ class SpecValidator:
         body = exchange.response_body
         content_type = exchange.response_headers.get("content-type", "")
         media = content_type.split(";")[0].strip().lower()
+        if spec.body_optional:
+            # an inferred status accepts any body or none (docs/spec-conventions.md): not drift
+            return out, None
         if not spec.media_types:
             if body:
                 out.append(
