@@ -48,6 +48,22 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 PREFLIGHT_LINES: list[str] = []
 
 
+def _allow_recording_without_allure() -> None:
+    """schemathesis 4.32.5's pytest plugin imports `allure_commons` whenever any report (HAR, VCR) is on,
+    before it checks for an Allure writer: without allure installed, `--record` errors every test. We
+    never write an Allure report, so the forwarder it would register is not needed."""
+    from schemathesis.pytest import plugin
+
+    original = plugin._register_allure_forwarder
+
+    def register(label: str, writers: Any) -> Any:
+        if not any(type(w).__name__ in ("AllureWriter", "AllureCallBuffer") for w in writers):
+            return None
+        return original(label, writers)
+
+    plugin._register_allure_forwarder = register
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "mutants: runs the suites against planted-defect mock variants")
     try:
@@ -61,6 +77,8 @@ def pytest_configure(config: pytest.Config) -> None:
         )
     except ValueError as exc:  # a wrong --api name or option: a usage error (exit 4), not a traceback
         raise pytest.UsageError(str(exc)) from None
+    if s.record_dir:
+        _allow_recording_without_allure()
     if config.option.collectonly or config.option.help:
         return
     # Live targets first, before collection: a dead URL or a refused token must end the run in seconds.
@@ -190,8 +208,12 @@ class MaskedRepr(TerminalRepr):
 def _crash_message(excinfo: pytest.ExceptionInfo[BaseException] | None, fallback: str) -> str:
     """For a schemathesis failure, the checks that failed and the curl command reproducing the case
     (schemathesis' own text, headers already `[Filtered]`); else the exception's own line."""
-    if excinfo is not None and isinstance(excinfo.value, (Failure, FailureGroup)):
-        return str(excinfo.value).strip()
+    error = excinfo.value if excinfo is not None else None
+    if isinstance(error, (Failure, FailureGroup)):
+        failures = error.exceptions if isinstance(error, FailureGroup) else (error,)
+        # First line (the FAILED line's reason): the checks that failed, by name.
+        checks = "; ".join(dict.fromkeys(str(getattr(f, "title", type(f).__name__)) for f in failures))
+        return f"{checks}\n{str(error).strip()}"
     return fallback
 
 

@@ -34,7 +34,7 @@ class Run:
 
 def live_env(api: str, url: str, **overrides: str) -> dict[str, str]:
     """The environment for a live run of `api` at `url`: our mock's ids and a valid token by default."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LICENSEKIT_")}
+    env = base_env()
     prefix = env_prefix(api)
     env[prefix + "URL"] = url
     env[prefix + "TOKEN"] = make_token(api)
@@ -43,6 +43,13 @@ def live_env(api: str, url: str, **overrides: str) -> dict[str, str]:
     for key, value in overrides.items():
         env[prefix + key] = value
     env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
+
+
+def base_env() -> dict[str, str]:
+    """No LICENSEKIT_ variables of ours leak in; lines wide enough that FAILED lines keep their reason."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LICENSEKIT_")}
+    env["COLUMNS"] = "400"
     return env
 
 
@@ -63,7 +70,7 @@ def run_suites(api: str, *args: str, env: dict[str, str] | None = None, timeout:
             *args,
         ],
         cwd=ROOT,
-        env=env or {k: v for k, v in os.environ.items() if not k.startswith("LICENSEKIT_")},
+        env=env or base_env(),
         capture_output=True,
         text=True,
         timeout=timeout,

@@ -39,7 +39,9 @@ def test_refused_token_fails_fast_naming_the_variable() -> None:
 
 def test_good_target_passes_preflight_and_says_so() -> None:
     with serve_wrapped("partner-center") as url:
-        run = run_suites("partner-center", "-k", "test_total_count", env=live_env("partner-center", url))
+        run = run_suites(
+            "partner-center", "-v", "-k", "test_total_count", env=live_env("partner-center", url)
+        )
     assert run.returncode == 0, run.output[-3000:]
     assert "contract: preflight partner-center: GET " in run.stdout and "-> 200 in" in run.stdout
 
