@@ -138,6 +138,8 @@ def configure(
     settings.target_url = target_url
     record = record_dir or env.get("LICENSEKIT_CONTRACT_RECORD")
     settings.record_dir = Path(record).resolve() if record else None
+    if settings.record_dir:
+        settings.record_dir.mkdir(parents=True, exist_ok=True)  # schemathesis' writers expect it
     for a in APIS:
         settings.targets[a] = _make_target(a, settings, target_url if a in settings.apis else None)
     _settings = settings

@@ -100,14 +100,15 @@ def test_record_keeps_har_and_vcr_with_secrets_masked(tmp_path: Path) -> None:
         run = run_suites(
             "partner-center",
             "--record",
-            str(tmp_path),
+            str(tmp_path / "new" / "dir"),  # made if missing
             "-k",
             "test_operation",
             env=live_env("partner-center", url, TOKEN=token),
         )
     assert run.returncode == 0, run.output[-3000:]
-    har, vcr = tmp_path / "partner_center.har.json", tmp_path / "partner_center.vcr.yaml"
-    assert har.is_file() and vcr.is_file(), list(tmp_path.iterdir())
+    where = tmp_path / "new" / "dir"
+    har, vcr = where / "partner_center.har.json", where / "partner_center.vcr.yaml"
+    assert har.is_file() and vcr.is_file(), list(tmp_path.rglob("*"))
     entries = json.loads(har.read_text())["log"]["entries"]
     assert len(entries) >= 20, "the recording should hold every request the property tests sent"
     assert {e["request"]["method"] for e in entries} >= {"GET"}
