@@ -28,6 +28,7 @@ from schemathesis.core.failures import Failure, FailureGroup
 from . import plumbing, preflight, summary
 
 SUITE_API = plumbing.SUITE_API
+CONTRACT_DIR = plumbing.ROOT / "contract_tests"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -105,7 +106,10 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
 
 
 def item_api(item: pytest.Item) -> str | None:
-    """The API a test belongs to: its suite module, or its `api` / `probe` parameter."""
+    """The API a contract test belongs to: its suite module, or its `api` / `probe` parameter (None for
+    tests outside contract_tests/, e.g. tests/mock/test_fusion.py in a `make test` session)."""
+    if CONTRACT_DIR not in item.path.parents:
+        return None
     api = SUITE_API.get(item.path.name)
     if api is None and hasattr(item, "callspec"):
         params = item.callspec.params
