@@ -6,24 +6,31 @@ Options (each also an environment variable, see README / plumbing.py):
   --allow-writes         run writing tests against a non-mock target (LICENSEKIT_ALLOW_WRITES=1)
   --contract-seed N|random   hypothesis/schemathesis seed (LICENSEKIT_CONTRACT_SEED; default 20240501)
   --contract-examples N  max examples per operation (LICENSEKIT_CONTRACT_EXAMPLES; default 25)
+  --record DIR           keep schemathesis' HAR / VCR recordings in DIR (LICENSEKIT_CONTRACT_RECORD)
+
+Before any test: live targets are preflighted at configure time (a dead URL or a refused token ends the
+run with one line, exit code 4), our mocks are started with a progress line each (then preflighted too).
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Generator, Iterator
+import time
+from collections.abc import Generator
 from typing import Any
 
 import pluggy
 import pytest
+from _pytest._code.code import ReprFileLocation, TerminalRepr
+from _pytest._io import TerminalWriter
+from schemathesis.core.failures import Failure, FailureGroup
 
-from licensekit.mock.registry import APIS
 from licensekit.proxy.masking import mask_values
 
-from . import plumbing, tolerance
-from .plumbing import STATS
+from . import plumbing, preflight, summary
 
-SUITE_API = {name: api for api, name in plumbing.SUITE_FILES.items()}
+SUITE_API = plumbing.SUITE_API
+CONTRACT_DIR = plumbing.ROOT / "contract_tests"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -38,17 +45,53 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     group.addoption("--contract-seed", default=None, help="seed (integer) or 'random'")
     group.addoption("--contract-examples", default=None, help="max examples per operation and phase")
+    group.addoption("--record", default=None, metavar="DIR", help="write HAR and VCR recordings to DIR")
+
+
+PREFLIGHT_LINES: list[str] = []
+
+
+def _allow_recording_without_allure() -> None:
+    """schemathesis 4.32.5's pytest plugin imports `allure_commons` whenever any report (HAR, VCR) is on,
+    before it checks for an Allure writer: without allure installed, `--record` errors every test. We
+    never write an Allure report, so the forwarder it would register is not needed."""
+    from schemathesis.pytest import plugin
+
+    original = plugin._register_allure_forwarder
+
+    def register(label: str, writers: Any) -> Any:
+        if not any(type(w).__name__ in ("AllureWriter", "AllureCallBuffer") for w in writers):
+            return None
+        return original(label, writers)
+
+    plugin._register_allure_forwarder = register
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "mutants: runs the suites against planted-defect mock variants")
-    plumbing.configure(
-        seed=config.getoption("--contract-seed"),
-        examples=config.getoption("--contract-examples"),
-        allow_writes=config.getoption("--allow-writes"),
-        target_url=config.getoption("--target-url"),
-        api=config.getoption("--api"),
-    )
+    try:
+        s = plumbing.configure(
+            seed=config.getoption("--contract-seed"),
+            examples=config.getoption("--contract-examples"),
+            allow_writes=config.getoption("--allow-writes"),
+            target_url=config.getoption("--target-url"),
+            api=config.getoption("--api"),
+            record_dir=config.getoption("--record"),
+        )
+    except ValueError as exc:  # a wrong --api name or option: a usage error (exit 4), not a traceback
+        raise pytest.UsageError(str(exc)) from None
+    if s.record_dir:
+        _allow_recording_without_allure()
+    if config.option.collectonly or config.option.help:
+        return
+    # Live targets first, before collection: a dead URL or a refused token must end the run in seconds.
+    for api in s.apis:
+        t = s.targets[api]
+        if not t.is_mock:
+            result = preflight.check(t)
+            if not result.ok:
+                raise pytest.UsageError(mask(result.line))
+            PREFLIGHT_LINES.append(mask(result.line))
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
@@ -59,24 +102,60 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
         where = "our mock (free loopback port)" if t.is_mock else t.base_url
         writes = "writes on" if t.allow_writes else "read-only (--allow-writes to write)"
         lines.append(f"contract: {api} -> {where}, {writes}")
-    return lines
+    if s.record_dir:
+        lines.append(f"contract: recording requests and answers (HAR, VCR) to {s.record_dir}")
+    return lines + [f"contract: {line}" for line in PREFLIGHT_LINES]
+
+
+def item_api(item: pytest.Item) -> str | None:
+    """The API a contract test belongs to: its suite module, or its `api` / `probe` parameter (None for
+    tests outside contract_tests/, e.g. tests/mock/test_fusion.py in a `make test` session)."""
+    if CONTRACT_DIR not in item.path.parents:
+        return None
+    api = SUITE_API.get(item.path.name)
+    if api is None and hasattr(item, "callspec"):
+        params = item.callspec.params
+        api = params.get("api") or getattr(params.get("probe"), "api", None)
+    return api
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Only the selected APIs' suites run (`--api fusion`)."""
+    """Only the selected APIs' tests run (`--api fusion`); the coverage checks run last."""
     selected = set(plumbing.settings().apis)
     keep: list[pytest.Item] = []
     drop: list[pytest.Item] = []
     for item in items:
-        api = SUITE_API.get(item.path.name)
+        api = item_api(item)
         (drop if api is not None and api not in selected else keep).append(item)
     if drop:
         config.hook.pytest_deselected(items=drop)
-        items[:] = keep
+    keep.sort(key=lambda item: item.path.name == "test_coverage.py")  # stable: the rest keep their order
+    items[:] = keep
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start our mocks for the APIs about to be tested, with a progress line each, and preflight them."""
+    if session.config.option.collectonly:
+        return
+    apis = {item_api(item) for item in session.items}
+    tr = session.config.pluginmanager.get_plugin("terminalreporter")
+    for api in plumbing.settings().apis:
+        t = plumbing.target(api)
+        if api not in apis or not t.is_mock:
+            continue
+        start = time.monotonic()
+        MOCKS.target(api)
+        result = preflight.check(t)
+        line = f"contract: {api} mock at {t.base_url}, up in {time.monotonic() - start:.2f} s; {result.line}"
+        if tr is not None:
+            tr.write_line(line)
+        if not result.ok:
+            pytest.exit(mask(result.line), returncode=4)
 
 
 class Mocks:
-    """Our mock servers, started on first use on free loopback ports, stopped at the end of the session."""
+    """Our mock servers, started on free loopback ports (before the first test, or on first use), stopped
+    at the end of the session."""
 
     def __init__(self) -> None:
         self._stack = contextlib.ExitStack()
@@ -94,16 +173,16 @@ class Mocks:
         self._stack.close()
 
 
-@pytest.fixture(scope="session")
-def mocks() -> Iterator[Mocks]:
-    m = Mocks()
-    yield m
-    m.close()
+MOCKS = Mocks()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    MOCKS.close()
 
 
 @pytest.fixture(scope="session")
-def start_target(mocks: Mocks) -> Any:
-    return mocks.target
+def start_target() -> Any:
+    return MOCKS.target
 
 
 # -- secrets never leave the process: mask them in every report (terminal, JUnit XML) ----------------
@@ -118,41 +197,66 @@ def mask(text: str) -> str:
     return mask_values(text, _secrets())  # the one masking rule, shared with the proxy's drift log
 
 
+class MaskedRepr(TerminalRepr):
+    """A failure's text with secrets masked, keeping a crash line (`reprcrash`): JUnit takes its message
+    attribute from it and the FAILED line its reason, where a bare string gave neither."""
+
+    def __init__(self, text: str, crash: ReprFileLocation) -> None:
+        self.text = text
+        self.reprcrash = crash
+
+    def toterminal(self, tw: TerminalWriter) -> None:
+        tw.line(self.text)
+
+
+def _crash_message(excinfo: pytest.ExceptionInfo[BaseException] | None, fallback: str) -> str:
+    """For a schemathesis failure, the checks that failed and the curl command reproducing the case
+    (schemathesis' own text, headers already `[Filtered]`); else the exception's own line."""
+    error = excinfo.value if excinfo is not None else None
+    if isinstance(error, (Failure, FailureGroup)):
+        failures = error.exceptions if isinstance(error, FailureGroup) else (error,)
+        # First line (the FAILED line's reason): the checks that failed, by name.
+        checks = "; ".join(dict.fromkeys(str(getattr(f, "title", type(f).__name__)) for f in failures))
+        return f"{checks}\n{str(error).strip()}"
+    return fallback
+
+
+def _masked_report(report: pytest.TestReport, excinfo: pytest.ExceptionInfo[BaseException] | None) -> None:
+    longrepr = report.longrepr
+    if longrepr is None or isinstance(longrepr, tuple):
+        return
+    crash = getattr(longrepr, "reprcrash", None)
+    path, lineno = (crash.path, crash.lineno) if crash is not None else (report.location[0], -1)
+    fallback = crash.message if crash is not None else str(longrepr).strip().splitlines()[-1:][0]
+    message = mask(_crash_message(excinfo, fallback))
+    report.longrepr = MaskedRepr(mask(str(longrepr)), ReprFileLocation(path, lineno, message))
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(
     item: pytest.Item, call: pytest.CallInfo[Any]
 ) -> Generator[None, pluggy.Result[pytest.TestReport], None]:
     outcome = yield
     report = outcome.get_result()
-    if report.longrepr is not None and not isinstance(report.longrepr, tuple):
-        text = str(report.longrepr)
-        masked = mask(text)
-        if masked != text:
-            report.longrepr = masked
+    if report.failed:
+        _masked_report(report, call.excinfo)
     report.sections = [(name, mask(content)) for name, content in report.sections]
 
 
-# -- the per-API table at the end -----------------------------------------------------------------------
+@pytest.hookimpl(trylast=True)
+def pytest_exception_interact(node: Any, call: pytest.CallInfo[Any], report: pytest.TestReport) -> None:
+    """schemathesis' plugin replaces a failure's text with its own (after ours): mask that one too."""
+    if isinstance(report.longrepr, str):
+        _masked_report(report, call.excinfo)
+
+
+# -- one summary for every API at the end ------------------------------------------------------------------
 def pytest_terminal_summary(terminalreporter: Any) -> None:
-    apis = [a for a in APIS if STATS.cases[a] or a in STATS.failures]
-    if not apis:
-        return
-    tr = terminalreporter
-    tr.section("contract summary")
-    tr.write_line(f"{'API':<16}{'operations':>11}{'cases':>8}  failures by check")
-    for api in apis:
-        fails = STATS.failures.get(api)
-        failed = ", ".join(f"{name}: {len(n)}" for name, n in sorted(fails.items())) if fails else "none"
-        tr.write_line(f"{api:<16}{len(STATS.operations[api]):>11}{STATS.cases[api]:>8}  {failed}")
-    s = plumbing.settings()
-    tr.write_line(f"seed {s.seed}: `--contract-seed {s.seed}` replays the property and stateful tests")
-    tr.write_line(
-        "cases: requests sent by the property and stateful tests, every execution (hypothesis' shrinking "
-        "replays after a failure included); scenario tests are counted by pytest"
-    )
-    tr.write_line("failures: distinct failures per check (one kind of failure on one operation counts once)")
-    for line in tolerance.summary_lines(apis):
-        tr.write_line(line)
+    lines = summary.lines(terminalreporter)
+    if lines:
+        terminalreporter.section("contract summary")
+        for line in lines:
+            terminalreporter.write_line(line)
 
 
 @pytest.fixture

@@ -30,6 +30,7 @@ SUITE_FILES = {
     "fusion": "test_fusion.py",
     "partner-center": "test_partner_center.py",
 }
+SUITE_API = {name: api for api, name in SUITE_FILES.items()}
 DEFAULT_SEED = 20240501
 DEFAULT_EXAMPLES = 25
 
@@ -52,6 +53,8 @@ LIVE_ENV: dict[str, dict[str, str]] = {
         "DISTRIBUTOR_UUID": "uuid of an existing distributor",
         "RESELLER_UUID": "uuid of an existing reseller",
         "TENANT_UUID": "uuid of an existing tenant",
+        "USERNAME": "a user's name, for the login scenario (login and refresh, with --allow-writes)",
+        "PASSWORD": "that user's password (masked in every report, like the token)",
     },
     "partner-center": {
         "URL": "base URL, e.g. https://api.partnercenter.microsoft.com",
@@ -87,7 +90,7 @@ class Target:
         return headers
 
     def secrets(self) -> list[str]:
-        return [s for s in (self.token,) if s and len(s) >= 6]
+        return [s for s in (self.token, self.ids.get("password", "")) if s and len(s) >= 6]
 
 
 @dataclass
@@ -97,6 +100,7 @@ class Settings:
     examples: int = DEFAULT_EXAMPLES
     allow_writes: bool = False
     target_url: str | None = None
+    record_dir: Path | None = None  # --record DIR: schemathesis' HAR / VCR reports go there
     apis: tuple[str, ...] = APIS
     targets: dict[str, Target] = field(default_factory=dict)
 
@@ -111,6 +115,7 @@ def configure(
     allow_writes: bool,
     target_url: str | None,
     api: str | None,
+    record_dir: str | None = None,
 ) -> Settings:
     global _settings
     env = os.environ
@@ -127,10 +132,14 @@ def configure(
     settings.apis = APIS if api_sel == "all" else tuple(a.strip() for a in api_sel.split(","))
     for a in settings.apis:
         if a not in APIS:
-            raise ValueError(f"unknown API {a!r}; expected one of {', '.join(APIS)} or all")
+            raise ValueError(f"unknown API {a!r}: valid names are {', '.join(APIS)} (or all)")
     if target_url and len(settings.apis) != 1:
         raise ValueError("--target-url needs exactly one API: add --api <name>")
     settings.target_url = target_url
+    record = record_dir or env.get("LICENSEKIT_CONTRACT_RECORD")
+    settings.record_dir = Path(record).resolve() if record else None
+    if settings.record_dir:
+        settings.record_dir.mkdir(parents=True, exist_ok=True)  # schemathesis' writers expect it
     for a in APIS:
         settings.targets[a] = _make_target(a, settings, target_url if a in settings.apis else None)
     _settings = settings

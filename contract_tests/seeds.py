@@ -43,6 +43,9 @@ def _fusion(seed: dict[str, Any]) -> dict[str, str]:
     groups = [e for e in entities if e.get("type") == "group"]
     groups.sort(key=lambda e: e.get("uuid") not in licensed)  # a group with licenses first
     out: dict[str, str] = {}
+    users = [u for u in seed.get("users", []) if isinstance(u, dict) and u.get("username")]
+    if users:  # for the login scenario: a seeded user's credentials
+        out["username"], out["password"] = users[0]["username"], str(users[0].get("password", ""))
     if not groups:
         return out
     group = groups[0]

@@ -18,6 +18,7 @@ from schemathesis.generation.stateful import APIStateMachine
 from licensekit.mock.registry import spec_path
 
 from . import plumbing, tolerance
+from .coverage import COVERAGE
 from .plumbing import STATS
 
 WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
@@ -63,6 +64,7 @@ def build_schema(
             },
             "generation": {"max-examples": s.examples, "database": "none"},
             "request-timeout": 15,
+            **({"reports": recording(api)} if s.record_dir else {}),
         }
     )
     if drop_security:
@@ -73,7 +75,27 @@ def build_schema(
         schema = schemathesis.openapi.from_path(spec_path(api), config=config)
     if target.base_url:
         schema.config.update(base_url=target.base_url)
+
+    def record_status(context: Any, case: Any, response: Any) -> None:
+        if case.method.upper() == case.operation.method.upper():  # not a probe with an undeclared method
+            COVERAGE.record(api, case.operation.definition.raw.get("operationId"), response.status_code)
+
+    schema.hooks.register_hook_with_name(record_status, "after_call")
     return schema
+
+
+def recording(api: str) -> dict[str, Any]:
+    """schemathesis' own HAR and VCR reports of every request sent and answer got, one pair per API, in
+    the `--record` directory. Secrets are masked by the same sanitization as the failure output
+    (Authorization, X-Tenant, tokens in bodies: `keys-to-sanitize` above)."""
+    directory = plumbing.settings().record_dir
+    assert directory is not None
+    name = api.replace("-", "_")
+    return {
+        "directory": str(directory),
+        "har": {"path": str(directory / f"{name}.har.json")},
+        "vcr": {"path": str(directory / f"{name}.vcr.yaml")},
+    }
 
 
 def guard_writes(api: str, method: str) -> None:
@@ -208,10 +230,25 @@ def need(api: str, ids: dict[str, str], *keys: str) -> None:
 
 
 def generated_client(client_class: Any, target: plumbing.Target) -> Any:
-    """A generated AuthenticatedClient aimed at the target, raising on undocumented statuses."""
+    """A generated AuthenticatedClient aimed at the target, raising on undocumented statuses; every answer
+    it gets is recorded for the coverage table."""
+
     return client_class(
         base_url=target.base_url or "",
         token=target.token,
         raise_on_unexpected_status=True,
         timeout=httpx.Timeout(15.0),
+        httpx_args=coverage_hook(target),
     )
+
+
+def coverage_hook(target: plumbing.Target) -> dict[str, Any]:
+    """httpx_args for a generated client: record the status of every answer for the coverage table."""
+
+    def record_status(response: httpx.Response) -> None:
+        request = response.request
+        COVERAGE.record_url(
+            target.api, request.method, str(request.url), target.base_url, response.status_code
+        )
+
+    return {"event_hooks": {"response": [record_status]}}

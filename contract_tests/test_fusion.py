@@ -6,7 +6,8 @@ import uuid as uuidlib
 from typing import Any
 
 import pytest
-from fusion_client import AuthenticatedClient
+from fusion_client import AuthenticatedClient, Client
+from fusion_client.api.auth import login, refresh_access_token
 from fusion_client.api.customer_licenses import (
     create_customer_license,
     delete_customer_license,
@@ -15,11 +16,14 @@ from fusion_client.api.customer_licenses import (
     update_customer_license,
 )
 from fusion_client.models import (
+    AccessToken,
     CustomerLicenseCreate,
     CustomerLicenseCreated,
     CustomerLicenseDetails,
     CustomerLicenseList,
     CustomerLicenseUpdate,
+    LoginRequest,
+    LoginTokens,
 )
 
 from . import plumbing, suite
@@ -232,3 +236,27 @@ def test_list_shows_created_license(fresh: plumbing.Target) -> None:
     )
     assert dup.status_code == 400, "a duplicate SKU in the group must be refused with 400"
     delete_customer_license.sync_detailed(draas(), group_uuid(), r.parsed.id, client=c)
+
+
+def test_login_then_refresh(target: plumbing.Target) -> None:
+    """login with a user's credentials answers tokens; its refresh token gets a new access token."""
+    suite.guard_writes(API, "POST")  # login is a POST (it writes nothing, but a live service may count it)
+    suite.need(API, IDS, "username", "password")
+    records = suite.coverage_hook(target)
+    anonymous = Client(base_url=target.base_url or "", raise_on_unexpected_status=True, httpx_args=records)
+    answer = login.sync_detailed(
+        client=anonymous, body=LoginRequest(username=IDS["username"], password=IDS["password"])
+    )
+    assert answer.status_code == 200, answer.content
+    assert isinstance(answer.parsed, LoginTokens), answer.content
+    if not isinstance(answer.parsed.refresh_token, str):
+        pytest.skip("the login answer holds no refresh token (the spec allows it): refresh not testable")
+    refresher = AuthenticatedClient(
+        base_url=target.base_url or "",
+        token=answer.parsed.refresh_token,
+        raise_on_unexpected_status=True,
+        httpx_args=records,
+    )
+    renewed = refresh_access_token.sync_detailed(client=refresher)
+    assert renewed.status_code == 200, renewed.content
+    assert isinstance(renewed.parsed, AccessToken) and renewed.parsed.access_token, renewed.content

@@ -36,6 +36,15 @@ class BodyTooLarge(Exception):
     pass
 
 
+class ClientGone(Exception):
+    """The client disconnected before its body ended (short of Content-Length, or a cut chunked body):
+    a real server never sees a complete request, so nothing may be applied."""
+
+
+# Status logged for a request whose client left before its body ended (nginx's "client closed request").
+CLIENT_GONE = 499
+
+
 def _decode_headers(raw: list[tuple[bytes, bytes]]) -> dict[str, str]:
     """Lower-case names (ASGI) to values; a repeated header's values joined with ", "."""
     headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in raw}
@@ -96,7 +105,7 @@ async def read_body(receive: Any, limit: int, declared_length: str | None) -> by
     while True:
         message = await receive()
         if message["type"] == "http.disconnect":
-            break
+            raise ClientGone
         chunk = message.get("body", b"")
         size += len(chunk)
         if size > limit:
@@ -158,7 +167,8 @@ class MockApp:
                 response, operation_id = await self._vendor_call(scope, receive, headers)
         finally:
             self.in_flight -= 1
-        await self._send(send, response)
+        if response.status != CLIENT_GONE:  # nobody is left to answer
+            await self._send(send, response)
         # A tuple now, the log's dict (secrets left out) only when someone reads the log.
         self.requests.append(
             (
@@ -221,6 +231,8 @@ class MockApp:
                 body = await read_body(receive, self.body_limit, headers.get("content-length"))
             except BodyTooLarge:
                 too_large = True
+            except ClientGone:
+                return empty_response(CLIENT_GONE), op.operation_id
         response = self.handle(request, raw_params, scope["query_string"], body, too_large)
         vendor.finish(headers, response)
         if self.check_responses and fault is None:
@@ -391,6 +403,8 @@ class MockApp:
                 body = await read_body(receive, ADMIN_BODY_LIMIT, headers.get("content-length"))
             except BodyTooLarge:
                 return json_response(413, {"error": "admin body over 16 MiB"})
+            except ClientGone:
+                return empty_response(CLIENT_GONE)
         if path == "/__mock__/oauth2/v2.0/token":
             status, answer = self.oauth.handle(headers.get("content-type", ""), body)
             return json_response(status, answer, {"Cache-Control": "no-store"})

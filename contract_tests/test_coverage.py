@@ -1,0 +1,37 @@
+"""Run last (conftest orders them): what the whole run reached, per API whose suite ran.
+
+- success_reached: every operation that was run answered its documented success at least once; a
+  target that refuses every authorised call (a wrong token) fails here, naming the operations.
+- documented_reached: every documented status of every operation was answered (our mocks only: a live
+  target cannot be made to answer a 500 or a 429, see probes.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from licensekit.mock.registry import APIS
+
+from . import plumbing
+from .coverage import COVERAGE
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_success_reached(api: str) -> None:
+    if not COVERAGE.reached.get(api):
+        pytest.skip(f"no request of {api} was answered in this run")
+    missing = COVERAGE.missing_success(api)
+    assert not missing, (
+        f"success_reached: {api}: never answered its documented success: {'; '.join(missing)} "
+        "(refused credentials? wrong ids?)"
+    )
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_documented_reached(api: str) -> None:
+    if not COVERAGE.reached.get(api):
+        pytest.skip(f"no request of {api} was answered in this run")
+    if not plumbing.target(api).is_mock:
+        pytest.skip("a live target cannot be made to answer every documented status (faults, claims)")
+    missing = COVERAGE.missing_documented(api)
+    assert not missing, f"documented_reached: {api}: statuses never answered: {'; '.join(missing)}"

@@ -1,0 +1,62 @@
+"""A dead target or refused credentials end the run in seconds, with one line and exit code 4."""
+
+from __future__ import annotations
+
+import subprocess
+
+from contract_tests.plumbing import ROOT
+
+from .harness import live_env, run_suites, serve_wrapped
+
+USAGE_ERROR = 4  # pytest's exit code for a usage error: the run never started
+
+
+def test_dead_port_fails_fast_with_one_line() -> None:
+    run = run_suites("fusion", env=live_env("fusion", "http://127.0.0.1:1"))
+    assert run.returncode == USAGE_ERROR, run.output[-2000:]
+    assert run.seconds < 20, f"took {run.seconds:.1f} s"
+    lines = run.lines()
+    assert len(lines) == 1, lines[:20]
+    line = lines[0]
+    assert "preflight fusion: GET http://127.0.0.1:1/api/v01/draas/" in line
+    assert "no connection" in line and "LICENSEKIT_FUSION_URL" in line
+    assert "Traceback" not in run.output
+
+
+def test_refused_token_fails_fast_naming_the_variable() -> None:
+    bad = "expired-token-0123456789"
+    with serve_wrapped("partner-center") as url:
+        run = run_suites("partner-center", env=live_env("partner-center", url, TOKEN=bad))
+    assert run.returncode == USAGE_ERROR, run.output[-2000:]
+    assert run.seconds < 20, f"took {run.seconds:.1f} s"
+    lines = run.lines()
+    assert len(lines) == 1, lines[:20]
+    assert "preflight partner-center: GET " in lines[0]
+    assert "-> 401 Unauthorized" in lines[0]
+    assert "LICENSEKIT_PARTNER_CENTER_TOKEN" in lines[0]
+    assert bad not in run.output, "the token leaked into the output"
+
+
+def test_good_target_passes_preflight_and_says_so() -> None:
+    with serve_wrapped("partner-center") as url:
+        run = run_suites(
+            "partner-center", "-v", "-k", "test_total_count", env=live_env("partner-center", url)
+        )
+    assert run.returncode == 0, run.output[-3000:]
+    assert "contract: preflight partner-center: GET " in run.stdout and "-> 200 in" in run.stdout
+
+
+def test_unknown_api_name_is_a_usage_error() -> None:
+    run = run_suites("fuson")
+    assert run.returncode == USAGE_ERROR
+    assert "unknown API 'fuson': valid names are cloudcockpit, fusion, partner-center (or all)" in run.output
+    assert "Traceback" not in run.output
+    made = subprocess.run(
+        ["make", "--no-print-directory", "contract", "API=fuson"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert made.returncode == 2
+    assert "valid names are cloudcockpit, fusion, partner-center" in made.stdout + made.stderr
