@@ -58,6 +58,9 @@ class Change:
 # --------------------------------------------------------------------------- loading
 
 
+INT_FORMATS = ("int32", "int64")
+
+
 def _resolve(node: Any, document: dict[str, Any], seen: tuple[str, ...] = ()) -> Any:
     if isinstance(node, dict):
         ref = node.get("$ref")
@@ -134,7 +137,12 @@ def _compare_schema(old: Any, new: Any, where: str, direction: str, op: str, out
         out.append(Change(True, "type changed", op, where, f"{old_type} -> {new_type}"))
         return
     if old.get("format") != new.get("format"):
-        out.append(Change(True, "format changed", op, where, f"{old.get('format')} -> {new.get('format')}"))
+        detail = f"{old.get('format')} -> {new.get('format')}"
+        if new_type == "integer" and old.get("format") is None and new.get("format") in INT_FORMATS:
+            # the generated Python type stays `int`: a size written down changes no client code
+            out.append(Change(False, "integer format added", op, where, detail))
+        else:
+            out.append(Change(True, "format changed", op, where, detail))
     old_enum, new_enum = old.get("enum"), new.get("enum")
     if isinstance(old_enum, list) and isinstance(new_enum, list):
         removed = [v for v in old_enum if v not in new_enum]

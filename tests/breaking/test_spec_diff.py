@@ -124,7 +124,7 @@ CASES: list[tuple[str, Edit, tuple[bool, str, str] | None, Edit | None]] = [
     ),
     (
         "response property no longer required",
-        _set(["components", "schemas", "CustomerLicenseDetails", "required"], ["name", "sku", "status"]),
+        _set(["components", "schemas", "CustomerLicenseDetails", "required"], ["name", "sku"]),
         (True, "response property no longer required", "getCustomerLicense"),
         None,
     ),
@@ -184,9 +184,10 @@ CASES: list[tuple[str, Edit, tuple[bool, str, str] | None, Edit | None]] = [
     ),
     (
         "enum widened in an answer",
-        _set(["components", "schemas", "LicenseStatus", "enum"], ["enabled", "disabled", "suspended"]),
+        # answers hold open strings (docs/spec-conventions.md): the base closes one to widen it
+        _set(["components", "schemas", "LicenseStatusInResponse", "enum"], ["enabled", "disabled", "x"]),
         (True, "enum widened in an answer", "getCustomerLicense"),
-        None,
+        _set(["components", "schemas", "LicenseStatusInResponse", "enum"], ["enabled", "disabled"]),
     ),
     (
         "constraint tightened",
@@ -227,6 +228,12 @@ CASES: list[tuple[str, Edit, tuple[bool, str, str] | None, Edit | None]] = [
         _login_mode(["a", "b"]),
         (False, "enum value added", "login"),
         _login_mode(["a"]),
+    ),
+    (
+        "integer format added",
+        _set(["components", "parameters", "page_size", "schema", "format"], "int32"),
+        (False, "integer format added", "listGroupCustomerLicenses"),
+        _delete(["components", "parameters", "page_size", "schema", "format"]),
     ),
     # harmless: nothing a client sees
     ("description edited", _set(["paths", GROUP, "get", "description"], "Lists licenses."), None, None),
