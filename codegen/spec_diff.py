@@ -466,8 +466,9 @@ def bump_is_enough(old: tuple[int, int, int], new: tuple[int, int, int]) -> bool
     return new[0] > old[0]
 
 
-def unreleased_section(changelog: str) -> str:
-    match = re.search(r"^## \[Unreleased\][^\n]*\n(.*?)(?=^## |\Z)", changelog, re.S | re.M)
+def changelog_section(changelog: str, heading: str) -> str:
+    """The text under `## [heading]` (Unreleased, or a version), up to the next `## `."""
+    match = re.search(rf"^## \[{re.escape(heading)}\][^\n]*\n(.*?)(?=^## |\Z)", changelog, re.S | re.M)
     return match[1] if match else ""
 
 
@@ -481,14 +482,21 @@ def check(base: str, breaking: list[Change]) -> list[str]:
         need = "a minor bump while 0.x" if old[0] == 0 else "a major bump"
         shown = ".".join(map(str, new))
         problems.append(f"version {'.'.join(map(str, old))} -> {shown}: a breaking change needs {need}")
+    # Named under Unreleased, or under the new version once the release has moved them there.
     changelog = ROOT / "CHANGELOG.md"
-    section = unreleased_section(changelog.read_text(encoding="utf-8")) if changelog.exists() else ""
+    text = changelog.read_text(encoding="utf-8") if changelog.exists() else ""
+    headings = ["Unreleased", *([".".join(map(str, new))] if new is not None else [])]
+    section = "".join(changelog_section(text, heading) for heading in headings)
     if not section.strip():
-        problems.append("CHANGELOG.md has no `## [Unreleased]` section describing the change")
+        problems.append(
+            "CHANGELOG.md has no `## [Unreleased]` (or new version) section describing the change"
+        )
     else:
         for operation in sorted({c.operation for c in breaking}):
             if operation not in section:
-                problems.append(f"CHANGELOG.md's Unreleased section does not name {operation}")
+                problems.append(
+                    f"CHANGELOG.md's Unreleased (or new version) section does not name {operation}"
+                )
     return problems
 
 

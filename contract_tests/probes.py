@@ -60,6 +60,21 @@ def _fault_probes(
     return [Probe(api, operation_id, s, "injected fault", build, FAULT, fault=True) for s in statuses]
 
 
+# (status, why, build), optionally followed by mock_only and by needs when the row differs from its operation
+Row = tuple[Any, ...]
+
+
+def _probes(api: str, operation_id: str, needs: tuple[str, ...], *rows: Row) -> list[Probe]:
+    """One operation's probes, a row each."""
+    out = []
+    for status, why, build, *rest in rows:
+        mock_only = rest[0] if rest else ""
+        out.append(
+            Probe(api, operation_id, status, why, build, mock_only, needs=rest[1] if rest[1:] else needs)
+        )
+    return out
+
+
 # -- CloudCockpit ----------------------------------------------------------------------------------------
 def _cc_headers(t: Target, tenant: str | None = None) -> dict[str, str]:
     return {"X-Tenant": tenant or t.ids.get("tenant", "")}
@@ -116,113 +131,40 @@ def _cc_azure(
 
 
 CC_IDS = ("customer_id", "provider_instance_id", "tenant")
+CC_USER = (*CC_IDS, "user_id")
+CC_SUBSCRIPTION = (*CC_IDS, "subscription_id")
+OTHER_PORTAL = "unknown-portal.example"
 CLOUDCOCKPIT = [
-    Probe(
+    *_probes(
         "cloudcockpit",
         "listCustomerLicenses",
-        400,
-        "customerId not a uuid",
-        _cc_list(customer="not-a-uuid"),
-        needs=CC_IDS,
-    ),
-    Probe("cloudcockpit", "listCustomerLicenses", 401, "no token", _cc_list(auth=False), needs=CC_IDS),
-    Probe(
-        "cloudcockpit",
-        "listCustomerLicenses",
-        403,
-        "X-Tenant of another portal",
-        _cc_list(tenant="unknown-portal.example"),
-        needs=CC_IDS,
-    ),
-    Probe(
-        "cloudcockpit",
-        "listCustomerLicenses",
-        404,
-        "unknown customer",
-        _cc_list(customer=UNKNOWN),
-        needs=CC_IDS,
+        CC_IDS,
+        (400, "customerId not a uuid", _cc_list(customer="not-a-uuid")),
+        (401, "no token", _cc_list(auth=False)),
+        (403, "X-Tenant of another portal", _cc_list(tenant=OTHER_PORTAL)),
+        (404, "unknown customer", _cc_list(customer=UNKNOWN)),
     ),
     *_fault_probes("cloudcockpit", "listCustomerLicenses", (500,), _cc_list()),
-    Probe(
+    *_probes(
         "cloudcockpit",
         "updateCustomerUserLicenses",
-        400,
-        "body without its fields",
-        _cc_patch(body={}),
-        needs=(*CC_IDS, "user_id"),
-    ),
-    Probe(
-        "cloudcockpit",
-        "updateCustomerUserLicenses",
-        401,
-        "no token",
-        _cc_patch(auth=False),
-        needs=(*CC_IDS, "user_id"),
-    ),
-    Probe(
-        "cloudcockpit",
-        "updateCustomerUserLicenses",
-        403,
-        "X-Tenant of another portal",
-        _cc_patch(tenant="unknown-portal.example"),
-        needs=(*CC_IDS, "user_id"),
-    ),
-    Probe(
-        "cloudcockpit",
-        "updateCustomerUserLicenses",
-        404,
-        "unknown customer",
-        _cc_patch(customer=UNKNOWN),
-        needs=(*CC_IDS, "user_id"),
-    ),
-    Probe(
-        "cloudcockpit",
-        "updateCustomerUserLicenses",
-        413,
-        "body over 1 MiB",
-        _cc_patch(content=BIG),
-        needs=(*CC_IDS, "user_id"),
-    ),
-    Probe(
-        "cloudcockpit",
-        "updateCustomerUserLicenses",
-        415,
-        "text/plain body",
-        _cc_patch(content=b"{}", content_type="text/plain"),
-        needs=(*CC_IDS, "user_id"),
+        CC_USER,
+        (400, "body without its fields", _cc_patch(body={})),
+        (401, "no token", _cc_patch(auth=False)),
+        (403, "X-Tenant of another portal", _cc_patch(tenant=OTHER_PORTAL)),
+        (404, "unknown customer", _cc_patch(customer=UNKNOWN)),
+        (413, "body over 1 MiB", _cc_patch(content=BIG)),
+        (415, "text/plain body", _cc_patch(content=b"{}", content_type="text/plain")),
     ),
     *_fault_probes("cloudcockpit", "updateCustomerUserLicenses", (500,), _cc_patch()),
-    Probe(
+    *_probes(
         "cloudcockpit",
         "listAzureEntitlements",
-        400,
-        "subscriptionId not a uuid",
-        _cc_azure(subscription="not-a-uuid"),
-        needs=(*CC_IDS, "subscription_id"),
-    ),
-    Probe(
-        "cloudcockpit",
-        "listAzureEntitlements",
-        401,
-        "no token",
-        _cc_azure(auth=False),
-        needs=(*CC_IDS, "subscription_id"),
-    ),
-    Probe(
-        "cloudcockpit",
-        "listAzureEntitlements",
-        403,
-        "X-Tenant of another portal",
-        _cc_azure(tenant="unknown-portal.example"),
-        needs=(*CC_IDS, "subscription_id"),
-    ),
-    Probe(
-        "cloudcockpit",
-        "listAzureEntitlements",
-        404,
-        "unknown customer",
-        _cc_azure(customer=UNKNOWN),
-        needs=(*CC_IDS, "subscription_id"),
+        CC_SUBSCRIPTION,
+        (400, "subscriptionId not a uuid", _cc_azure(subscription="not-a-uuid")),
+        (401, "no token", _cc_azure(auth=False)),
+        (403, "X-Tenant of another portal", _cc_azure(tenant=OTHER_PORTAL)),
+        (404, "unknown customer", _cc_azure(customer=UNKNOWN)),
     ),
     *_fault_probes("cloudcockpit", "listAzureEntitlements", (500,), _cc_azure()),
 ]
@@ -275,101 +217,55 @@ FUSION_LISTS = {
 GROUP = ("draas_instance", "group_uuid")
 VALID_CREATE = {"name": "status probe", "sku": "status-probe"}
 FUSION = [
-    Probe("fusion", "login", 400, "body that is not {username, password}", _fu_login(body={"user": 1})),
-    Probe(
+    *_probes(
         "fusion",
         "login",
-        401,
-        "wrong password",
-        _fu_login(body={"username": "nobody@example.com", "password": "wrong"}),
+        (),
+        (400, "body that is not {username, password}", _fu_login(body={"user": 1})),
+        (401, "wrong password", _fu_login(body={"username": "nobody@example.com", "password": "wrong"})),
+        (413, "body over 1 MiB", _fu_login(content=BIG)),
+        (415, "text/plain body", _fu_login(content=b"{}", content_type="text/plain")),
     ),
-    Probe("fusion", "login", 413, "body over 1 MiB", _fu_login(content=BIG)),
-    Probe("fusion", "login", 415, "text/plain body", _fu_login(content=b"{}", content_type="text/plain")),
-    Probe(
+    *_probes(
         "fusion",
         "refreshAccessToken",
-        401,
-        "no token",
-        lambda t: Request("GET", "/api/v01/auth/access_token", auth=False),
+        (),
+        (401, "no token", lambda t: Request("GET", "/api/v01/auth/access_token", auth=False)),
     ),
 ]
 for _op, (_level, _key) in FUSION_LISTS.items():
     FUSION += [
-        Probe(
+        *_probes(
             "fusion",
             _op,
-            400,
-            "page_size 0",
-            _fu("GET", _level, _key, params={"page_size": 0}),
-            needs=("draas_instance", _key),
-        ),
-        Probe(
-            "fusion",
-            _op,
-            401,
-            "no token",
-            _fu("GET", _level, _key, auth=False),
-            needs=("draas_instance", _key),
-        ),
-        Probe(
-            "fusion",
-            _op,
-            403,
-            "token without the role",
-            _fu("GET", _level, _key, claims={"roles": []}),
-            NO_ROLES,
-            needs=("draas_instance", _key),
-        ),
-        Probe(
-            "fusion",
-            _op,
-            404,
-            "unknown entity",
-            _fu("GET", _level, _key, entity=UNKNOWN),
-            needs=("draas_instance",),
+            ("draas_instance", _key),
+            (400, "page_size 0", _fu("GET", _level, _key, params={"page_size": 0})),
+            (401, "no token", _fu("GET", _level, _key, auth=False)),
+            (403, "token without the role", _fu("GET", _level, _key, claims={"roles": []}), NO_ROLES),
+            (404, "unknown entity", _fu("GET", _level, _key, entity=UNKNOWN), "", ("draas_instance",)),
         ),
         *_fault_probes("fusion", _op, (500,), _fu("GET", _level, _key)),
     ]
 FUSION += [
-    Probe(
+    *_probes(
         "fusion",
         "createCustomerLicense",
-        400,
-        "body without its fields",
-        _fu("POST", "groups", "group_uuid", json={}),
-        needs=GROUP,
-    ),
-    Probe(
-        "fusion",
-        "createCustomerLicense",
-        401,
-        "no token",
-        _fu("POST", "groups", "group_uuid", json=VALID_CREATE, auth=False),
-        needs=GROUP,
-    ),
-    Probe(
-        "fusion",
-        "createCustomerLicense",
-        403,
-        "group the caller does not control",
-        _fu("POST", "groups", "group_uuid", entity=UNKNOWN, json=VALID_CREATE),
-        needs=("draas_instance",),
-    ),
-    Probe(
-        "fusion",
-        "createCustomerLicense",
-        413,
-        "body over 1 MiB",
-        _fu("POST", "groups", "group_uuid", content=BIG),
-        needs=GROUP,
-    ),
-    Probe(
-        "fusion",
-        "createCustomerLicense",
-        415,
-        "text/plain body",
-        _fu("POST", "groups", "group_uuid", content=b"{}", content_type="text/plain"),
-        needs=GROUP,
+        GROUP,
+        (400, "body without its fields", _fu("POST", "groups", "group_uuid", json={})),
+        (401, "no token", _fu("POST", "groups", "group_uuid", json=VALID_CREATE, auth=False)),
+        (
+            403,
+            "group the caller does not control",
+            _fu("POST", "groups", "group_uuid", entity=UNKNOWN, json=VALID_CREATE),
+            "",
+            ("draas_instance",),
+        ),
+        (413, "body over 1 MiB", _fu("POST", "groups", "group_uuid", content=BIG)),
+        (
+            415,
+            "text/plain body",
+            _fu("POST", "groups", "group_uuid", content=b"{}", content_type="text/plain"),
+        ),
     ),
     *_fault_probes(
         "fusion", "createCustomerLicense", (500,), _fu("POST", "groups", "group_uuid", json=VALID_CREATE)
@@ -380,71 +276,42 @@ for _op, _method, _body in (
     ("updateCustomerLicense", "PUT", {"description": "status probe"}),
     ("deleteCustomerLicense", "DELETE", None),
 ):
-    FUSION += [
-        Probe(
-            "fusion",
-            _op,
-            400,
-            "id not an integer",
-            _fu(_method, "groups", "group_uuid", "/not-an-id", json=_body),
-            needs=GROUP,
-        ),
-        Probe(
-            "fusion",
-            _op,
-            401,
-            "no token",
-            _fu(_method, "groups", "group_uuid", "/1", json=_body, auth=False),
-            needs=GROUP,
-        ),
+    FUSION += _probes(
+        "fusion",
+        _op,
+        GROUP,
+        (400, "id not an integer", _fu(_method, "groups", "group_uuid", "/not-an-id", json=_body)),
+        (401, "no token", _fu(_method, "groups", "group_uuid", "/1", json=_body, auth=False)),
         (
-            Probe(
-                "fusion",
-                _op,
+            (
                 403,
                 "token without the role",
                 _fu(_method, "groups", "group_uuid", "/1", claims={"roles": []}),
                 NO_ROLES,
-                needs=GROUP,
             )
             if _method == "GET"
-            else Probe(
-                "fusion",
-                _op,
+            else (
                 403,
                 "group the caller does not control",
                 _fu(_method, "groups", "group_uuid", "/1", entity=UNKNOWN, json=_body),
-                needs=("draas_instance",),
+                "",
+                ("draas_instance",),
             )
         ),
-        Probe(
-            "fusion",
-            _op,
-            404,
-            "unknown license id",
-            _fu(_method, "groups", "group_uuid", "/987654321", json=_body),
-            needs=GROUP,
-        ),
-        *_fault_probes("fusion", _op, (500,), _fu(_method, "groups", "group_uuid", "/1", json=_body)),
-    ]
-FUSION += [
-    Probe(
-        "fusion",
-        "updateCustomerLicense",
-        413,
-        "body over 1 MiB",
-        _fu("PUT", "groups", "group_uuid", "/1", content=BIG),
-        needs=GROUP,
-    ),
-    Probe(
-        "fusion",
-        "updateCustomerLicense",
+        (404, "unknown license id", _fu(_method, "groups", "group_uuid", "/987654321", json=_body)),
+    )
+    FUSION += _fault_probes("fusion", _op, (500,), _fu(_method, "groups", "group_uuid", "/1", json=_body))
+FUSION += _probes(
+    "fusion",
+    "updateCustomerLicense",
+    GROUP,
+    (413, "body over 1 MiB", _fu("PUT", "groups", "group_uuid", "/1", content=BIG)),
+    (
         415,
         "text/plain body",
         _fu("PUT", "groups", "group_uuid", "/1", content=b"{}", content_type="text/plain"),
-        needs=GROUP,
     ),
-]
+)
 
 
 # -- Partner Center ---------------------------------------------------------------------------------
@@ -458,33 +325,21 @@ def _pc(customer: str | None = None, user: str | None = None, **kw: Any) -> Call
 
 PC_IDS = ("customer_id", "user_id")
 PARTNER_CENTER = [
-    Probe(
+    *_probes(
         "partner-center",
         "getUserLicenses",
-        400,
-        "customer_id not a uuid",
-        _pc(customer="not-a-uuid"),
-        needs=PC_IDS,
+        PC_IDS,
+        (400, "customer_id not a uuid", _pc(customer="not-a-uuid")),
+        (401, "no token", _pc(auth=False)),
+        (
+            403,
+            "app-only token",
+            _pc(claims={"scp": None}),
+            "an app-only token: only our mock issues tokens with chosen claims",
+        ),
+        (404, "unknown user", _pc(user=str(uuid.UUID(UNKNOWN)))),
+        (404, "unknown customer", _pc(customer=UNKNOWN)),
     ),
-    Probe("partner-center", "getUserLicenses", 401, "no token", _pc(auth=False), needs=PC_IDS),
-    Probe(
-        "partner-center",
-        "getUserLicenses",
-        403,
-        "app-only token",
-        _pc(claims={"scp": None}),
-        "an app-only token: only our mock issues tokens with chosen claims",
-        needs=PC_IDS,
-    ),
-    Probe(
-        "partner-center",
-        "getUserLicenses",
-        404,
-        "unknown user",
-        _pc(user=str(uuid.UUID(UNKNOWN))),
-        needs=PC_IDS,
-    ),
-    Probe("partner-center", "getUserLicenses", 404, "unknown customer", _pc(customer=UNKNOWN), needs=PC_IDS),
     *_fault_probes("partner-center", "getUserLicenses", (429, 500, 503), _pc()),
 ]
 

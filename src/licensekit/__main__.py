@@ -14,33 +14,16 @@ import argparse
 import asyncio
 import json
 import re
-import signal
 import sys
-from collections.abc import Callable
 from typing import Any
 
 from . import __version__
+from .serving import install_stop_handlers, run_loop
 
 # The mocks' API names, spelled here so that a client-only install (no server extra) can still parse
 # the command line; tests/mock/test_cli_install.py checks they match licensekit.mock.registry.APIS.
 APIS = ("cloudcockpit", "fusion", "partner-center")
 MOCK_EXTRA_HINT = "the mocks need the server extra: pip install 'licensekit[mock]'"
-
-
-def install_stop_handlers(loop: asyncio.AbstractEventLoop, stop: Callable[[], None]) -> str:
-    """Calls stop() on SIGINT/SIGTERM; returns which mechanism was used ("loop" or "signal").
-
-    loop.add_signal_handler does not exist on Windows' event loops (NotImplementedError): there the
-    plain signal module is used, whose handler asks the loop to run stop() from its own thread.
-    """
-    try:
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, stop)
-        return "loop"
-    except NotImplementedError:
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(sig, lambda _signum, _frame: loop.call_soon_threadsafe(stop))
-        return "signal"
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -88,12 +71,7 @@ def _serve(args: argparse.Namespace) -> int:
         install_stop_handlers(asyncio.get_running_loop(), stop)
         await asyncio.gather(*(server.serve(sockets=[sock]) for server, sock in servers))
 
-    try:
-        import uvloop
-
-        uvloop.run(run())
-    except ImportError:
-        asyncio.run(run())
+    run_loop(run)
     return 0
 
 

@@ -77,7 +77,7 @@ def test_harmless_change_passes_without_a_bump(repo: Path) -> None:
     [
         ("0.1.0", "", "needs a minor bump while 0.x"),
         ("0.1.1", "- Breaking: getCustomerLicense answers no sku", "needs a minor bump while 0.x"),
-        ("0.2.0", "", "has no `## [Unreleased]` section"),
+        ("0.2.0", "", "has no `## [Unreleased]` (or new version) section"),
         ("0.2.0", "- Breaking: license details lose a field", "does not name getCustomerLicense"),
     ],
     ids=["no bump", "patch bump", "empty changelog", "changelog misses the operation"],
@@ -103,6 +103,16 @@ def test_breaking_change_passes_with_minor_bump_and_changelog(repo: Path) -> Non
     done = check(repo)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "covered by the version bump and CHANGELOG.md" in done.stdout
+
+
+def test_breaking_change_passes_once_released_under_its_version(repo: Path) -> None:
+    edit_spec(repo, breaking=True)
+    (repo / "pyproject.toml").write_text(PYPROJECT.format("0.2.0"))
+    (repo / "CHANGELOG.md").write_text(
+        CHANGELOG.format("\n## [0.2.0] - 2026-02-01\n- Breaking: getCustomerLicense no longer answers `sku`.")
+    )
+    done = check(repo)
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_unknown_base_is_a_clear_error(repo: Path) -> None:

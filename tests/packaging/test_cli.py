@@ -13,6 +13,7 @@ import pytest
 
 import licensekit
 from licensekit import __main__ as cli
+from licensekit import serving
 from licensekit.mock.registry import APIS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,7 +40,7 @@ def test_stop_handlers_use_the_loop_where_it_can() -> None:
     async def run() -> str:
         loop = asyncio.get_running_loop()
         try:
-            return cli.install_stop_handlers(loop, lambda: stopped.append("stop"))
+            return serving.install_stop_handlers(loop, lambda: stopped.append("stop"))
         finally:
             for sig in (signal.SIGINT, signal.SIGTERM):
                 loop.remove_signal_handler(sig)
@@ -60,7 +61,7 @@ def test_stop_handlers_fall_back_to_signal_where_the_loop_cannot(monkeypatch: py
     async def run() -> str:
         loop = asyncio.get_running_loop()
         monkeypatch.setattr(loop, "add_signal_handler", not_on_windows)
-        mechanism = cli.install_stop_handlers(loop, lambda: stopped.append("stop"))
+        mechanism = serving.install_stop_handlers(loop, lambda: stopped.append("stop"))
         installed[signal.SIGTERM](signal.SIGTERM, None)  # as the interpreter would call it
         await asyncio.sleep(0)  # the handler asked the loop to run stop() on its next turn
         return mechanism

@@ -36,7 +36,7 @@ class QuietServer(uvicorn.Server):
         yield
 
 
-def make_server(app: Any) -> QuietServer:
+def make_server(app: Any, *, date_header: bool = True) -> QuietServer:
     config = uvicorn.Config(
         app,
         lifespan="off",
@@ -45,6 +45,7 @@ def make_server(app: Any) -> QuietServer:
         access_log=False,
         log_level="error",
         server_header=False,
+        date_header=date_header,
     )
     return QuietServer(config)
 
@@ -123,17 +124,17 @@ class MockServer:
 
 
 @contextlib.contextmanager
-def serve_app(app: Any, *, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+def serve_app(app: Any, *, host: str = "127.0.0.1", port: int = 0, date_header: bool = True) -> Iterator[str]:
     """Any ASGI app on uvicorn in a background thread; yields its base URL, stops it on exit."""
     sock = bind(host, port)
-    server = make_server(app)
+    server = make_server(app, date_header=date_header)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="mock-server", daemon=True)
     thread.start()
     deadline = time.monotonic() + 15
     while not server.started:
         if not thread.is_alive() or time.monotonic() > deadline:
             sock.close()
-            raise RuntimeError("the mock server did not start")
+            raise RuntimeError(f"the server for {app!r} did not start")
         time.sleep(0.005)
     try:
         yield url_of(sock)

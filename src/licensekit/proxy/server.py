@@ -4,33 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import signal
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import uvicorn
-
-from ..mock.server import QuietServer, bind, url_of
+from ..mock.server import bind, make_server, serve_app, url_of
+from ..serving import install_stop_handlers, run_loop
 from .app import ProxyApp
 from .drift_log import DriftLog
-
-
-def make_server(app: ProxyApp) -> QuietServer:
-    # No date or server header of our own: the upstream's reach the caller unchanged.
-    config = uvicorn.Config(
-        app,
-        lifespan="off",
-        loop="auto",
-        http="auto",
-        access_log=False,
-        log_level="error",
-        server_header=False,
-        date_header=False,
-    )
-    return QuietServer(config)
 
 
 class ProxyServer:
@@ -63,43 +45,25 @@ def serve(
     """Start a validating proxy for `api` in front of `upstream` in a background thread; stop it on exit."""
     extra = {"capture_limit": capture_limit} if capture_limit is not None else {}
     app = ProxyApp(api, upstream, drift_log=DriftLog(drift_log), timeout=timeout, **extra)
-    sock = bind(host, port)
-    server = make_server(app)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="proxy-server", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            sock.close()
-            raise RuntimeError("the proxy server did not start")
-        time.sleep(0.005)
+    # No date or server header of our own: the upstream's reach the caller unchanged.
     try:
-        yield ProxyServer(app, url_of(sock))
+        with serve_app(app, host=host, port=port, date_header=False) as url:
+            yield ProxyServer(app, url)
     finally:
-        server.should_exit = True
-        thread.join(10)
-        sock.close()
         app.drift_log.close()
 
 
 def run(app: ProxyApp, host: str, port: int) -> str:
     """Serve until SIGINT/SIGTERM (the CLI); prints the URL first."""
     sock = bind(host, port)
-    server = make_server(app)
+    server = make_server(app, date_header=False)
     url = url_of(sock)
     print(f"{app.api} {url} -> {app.upstream}", flush=True)
 
     async def main() -> None:
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, lambda: setattr(server, "should_exit", True))
+        install_stop_handlers(asyncio.get_running_loop(), lambda: setattr(server, "should_exit", True))
         await server.serve(sockets=[sock])
         await app.aclose()
 
-    try:
-        import uvloop
-
-        uvloop.run(main())
-    except ImportError:
-        asyncio.run(main())
+    run_loop(main)
     return url
