@@ -77,10 +77,10 @@ bench: install ## benchmarks (not part of test): writes bench/results.md; instal
 
 DOCS_DIR ?= build/docs
 
-docs: $(NODE_STAMP) ## one HTML reference per API, rendered from the specs by Redocly, into build/docs/
+docs: $(NODE_STAMP) ## one self-contained HTML reference per API (Redocly; no CDN needed to view it), into build/docs/
 	@mkdir -p $(DOCS_DIR)
 	@for api in cloudcockpit fusion partner-center; do \
-	  redocly build-docs specs/$$api.yaml --config specs/redocly.yaml --output $(DOCS_DIR)/$$api.html \
+	  redocly build-docs specs/$$api.yaml --config specs/redocly.yaml --inlineBundle --output $(DOCS_DIR)/$$api.html \
 	    > $(DOCS_DIR)/.$$api.log 2>&1 || { cat $(DOCS_DIR)/.$$api.log; exit 1; }; \
 	  echo "$(DOCS_DIR)/$$api.html"; \
 	done

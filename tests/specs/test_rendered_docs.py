@@ -1,7 +1,8 @@
 """`make docs` renders one HTML reference per API, and every operation, parameter and example is in it.
 
 Redoc 3 pre-renders the page's frame (title, description, tag navigation) and embeds the definition it
-renders from in the page (`__redoc_definition`); the operations are drawn from that in the browser.
+renders from in the page (`__redoc_definition`); the operations are drawn from that in the browser, by
+Redoc's script, which `make docs` inlines so that the page draws offline.
 So the test reads both: the frame's text, and the embedded definition compared with our spec.
 """
 
@@ -32,6 +33,13 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     pages = {api: out / f"{api}.html" for api in SPECS}
     assert proc.stdout.split() == [str(p) for p in pages.values()]
     return {api: page.read_text(encoding="utf-8") for api, page in pages.items()}
+
+
+def test_pages_need_no_network_to_draw(rendered: dict[str, str]) -> None:
+    # --inlineBundle: Redoc's script is in the page, so it draws offline (no script from a CDN)
+    for api, page in rendered.items():
+        assert not re.search(r"<script[^>]*\ssrc=", page), api
+        assert "__redoc_definition" in page and len(page) > 1_000_000, api
 
 
 def _embedded(page: str) -> dict[str, Any]:
