@@ -22,7 +22,9 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import random
+import ssl
 import threading
 import time
 import urllib.request
@@ -288,11 +290,20 @@ class _ProxyRoutes(Generic[T]):
             return list(self._by_proxy.values())
 
 
+@functools.cache
+def _tls() -> ssl.SSLContext:
+    """One TLS context for every transport of the process: building one loads the CA bundle (tens of
+    milliseconds), which made each client slow to construct. SSL_CERT_FILE / SSL_CERT_DIR are read once."""
+    return httpx.create_ssl_context(trust_env=True)
+
+
 class _EnvProxyTransport(httpx.BaseTransport):
     """httpx.HTTPTransport through the environment's proxy for each request's URL."""
 
     def __init__(self) -> None:
-        self._routes = _ProxyRoutes(lambda proxy: httpx.HTTPTransport(proxy=proxy, trust_env=True))
+        self._routes = _ProxyRoutes(
+            lambda proxy: httpx.HTTPTransport(proxy=proxy, verify=_tls(), trust_env=True)
+        )
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         return self._routes.get(request.url).handle_request(request)
@@ -306,7 +317,9 @@ class _AsyncEnvProxyTransport(httpx.AsyncBaseTransport):
     """httpx.AsyncHTTPTransport through the environment's proxy for each request's URL."""
 
     def __init__(self) -> None:
-        self._routes = _ProxyRoutes(lambda proxy: httpx.AsyncHTTPTransport(proxy=proxy, trust_env=True))
+        self._routes = _ProxyRoutes(
+            lambda proxy: httpx.AsyncHTTPTransport(proxy=proxy, verify=_tls(), trust_env=True)
+        )
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         return await self._routes.get(request.url).handle_async_request(request)
