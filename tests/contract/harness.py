@@ -32,16 +32,20 @@ class Run:
         return [line for line in self.output.splitlines() if line.strip()]
 
 
-def live_env(api: str, url: str, **overrides: str) -> dict[str, str]:
-    """The environment for a live run of `api` at `url`: our mock's ids and a valid token by default."""
+def live_env(api: str, url: str, **overrides: str | None) -> dict[str, str]:
+    """The environment for a live run of `api` at `url`: our mock's ids and a valid token by default
+    (an override of None leaves that variable out)."""
     env = base_env()
     prefix = env_prefix(api)
     env[prefix + "URL"] = url
     env[prefix + "TOKEN"] = make_token(api)
     for key, value in mock_ids(api).items():
         env[prefix + key.upper()] = value
-    for key, value in overrides.items():
-        env[prefix + key] = value
+    for key, override in overrides.items():
+        if override is None:
+            env.pop(prefix + key, None)
+        else:
+            env[prefix + key] = override
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     return env
 

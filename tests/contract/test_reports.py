@@ -51,6 +51,18 @@ def test_refused_operations_fail_success_reached_naming_them() -> None:
     assert "listCustomerLicenses (documented" not in run.stdout
 
 
+def test_login_never_succeeding_on_a_live_target_says_which_variables_to_set() -> None:
+    # writes on, no user: login is tried with generated credentials only, and never answers 200
+    with serve_wrapped("fusion") as url:
+        env = live_env("fusion", url, USERNAME=None, PASSWORD=None)
+        run = run_suites("fusion", "--allow-writes", "-k", "login or success_reached", env=env)
+    assert run.returncode == 1, run.output[-3000:]
+    failed = [line for line in run.lines() if line.startswith("FAILED")]
+    assert len(failed) == 1 and "test_success_reached[fusion]" in failed[0], failed
+    assert "login (documented 200" in failed[0]
+    assert "LICENSEKIT_FUSION_USERNAME" in failed[0] and "LICENSEKIT_FUSION_PASSWORD" in failed[0]
+
+
 def test_every_documented_status_is_reached_and_tabled() -> None:
     run = run_suites("partner-center", "-rA")
     assert run.returncode == 0, run.output[-3000:]
