@@ -25,7 +25,7 @@ from _pytest._code.code import ReprFileLocation, TerminalRepr
 from _pytest._io import TerminalWriter
 from schemathesis.core.failures import Failure, FailureGroup
 
-from licensekit.proxy.masking import mask_values
+from licensekit.masking import mask_values
 
 from . import plumbing, preflight, summary
 

@@ -16,6 +16,7 @@ from collections import deque
 from typing import Any
 from urllib.parse import parse_qsl
 
+from ..masking import SECRET_HEADERS
 from .faults import FaultError, Faults, parse_fault
 from .http import Request, Response, empty_response, json_response, parse_json
 from .oauth import TokenEndpoint
@@ -28,8 +29,6 @@ log = logging.getLogger("licensekit.mock")
 BODY_LIMIT = 1024 * 1024  # 1 MiB, documented in the specs' 413 answers
 ADMIN_BODY_LIMIT = 16 * 1024 * 1024
 ADMIN = "/__mock__/"
-# Request headers that never go into the request log.
-_SECRET_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization"})
 
 
 class BodyTooLarge(Exception):
@@ -76,7 +75,7 @@ def _log_record(
         "query": query.decode("latin-1"),
         "operationId": operation_id,
         "status": status,
-        "headers": {k: v for k, v in headers.items() if k not in _SECRET_HEADERS},
+        "headers": {k: v for k, v in headers.items() if k not in SECRET_HEADERS},  # never logged
         "start": start,
         "end": end,
     }

@@ -19,10 +19,10 @@ from urllib.parse import urlsplit
 
 import httpcore
 
+from ..masking import curl, form_secrets
 from ..mock.registry import VENDORS
 from ..mock.tokens import default_secret
 from .drift_log import DriftLog, exchange_secrets
-from .masking import curl, form_secrets
 from .validation import Departure, Exchange, SpecValidator
 
 log = logging.getLogger("licensekit.proxy")

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .masking import header_secrets, json_secrets, mask_query, mask_values
+from ..masking import header_secrets, json_secrets, mask_query, mask_values
 from .validation import Departure
 
 

@@ -1,6 +1,7 @@
 """The one list of what is secret, and the functions that keep it out of logs and reports.
 
-Used by the proxy's drift log and by the contract suites' report masking (contract_tests/conftest.py).
+Used by the mocks' request log, the proxy's drift log and the contract suites' report masking
+(contract_tests/conftest.py). Standard library only: every install (the client-only one too) has it.
 """
 
 from __future__ import annotations
