@@ -13,17 +13,13 @@ come out of it, checked by `test_coverage.py` at the end of the run:
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
 
-import yaml
-
-from licensekit.mock.registry import APIS, spec_path
-
-METHODS = ("get", "put", "post", "patch", "delete", "head", "options", "trace")
+from licensekit.mock.registry import APIS, load_spec
+from licensekit.mock.spec import Api
 
 
 @dataclass(frozen=True)
@@ -38,29 +34,25 @@ class Operation:
     def successes(self) -> tuple[int, ...]:
         return tuple(s for s in self.documented if 200 <= s < 300)
 
-    def pattern(self) -> re.Pattern[str]:
-        parts = re.split(r"(\{[^}]+\})", self.path)
-        body = "".join("[^/]+" if p.startswith("{") else re.escape(p) for p in parts)
-        return re.compile(f"^{body}/?$", re.IGNORECASE)
+
+@cache
+def _spec(api: str) -> Api:
+    return load_spec(api)  # the mocks' own loader and router, read once per run
 
 
 @cache
 def operations(api: str) -> tuple[Operation, ...]:
     """The API's operations in spec order, with their documented statuses (numeric ones)."""
-    document = yaml.safe_load(spec_path(api).read_text())
-    found: list[Operation] = []
-    for path, item in document.get("paths", {}).items():
-        for method, op in item.items():
-            if method not in METHODS:
-                continue
-            statuses = tuple(sorted(int(s) for s in op.get("responses", {}) if str(s).isdigit()))
-            found.append(Operation(api, op["operationId"], method.upper(), path, statuses))
-    return tuple(found)
-
-
-@cache
-def _patterns(api: str) -> tuple[tuple[str, re.Pattern[str], str], ...]:
-    return tuple((op.method, op.pattern(), op.operation_id) for op in operations(api))
+    return tuple(
+        Operation(
+            api,
+            op.operation_id,
+            op.method,
+            op.path,
+            tuple(sorted(int(s) for s in op.responses if s.isdigit())),
+        )
+        for op in _spec(api).operations.values()
+    )
 
 
 def match(api: str, method: str, url: str, base_url: str | None) -> str | None:
@@ -69,10 +61,12 @@ def match(api: str, method: str, url: str, base_url: str | None) -> str | None:
     base = urlsplit(base_url or "").path.rstrip("/")
     if base and path.startswith(base):
         path = path[len(base) :]
-    for op_method, pattern, operation_id in _patterns(api):
-        if op_method == method.upper() and pattern.match(path):
-            return operation_id
-    return None
+    try:
+        found = _spec(api).router.match(path.rstrip("/") or "/")
+    except UnicodeDecodeError:
+        return None
+    operation = found[0].operations.get(method.upper()) if found else None
+    return operation.operation_id if operation else None
 
 
 class Coverage:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import random
+import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,6 +64,24 @@ LIVE_ENV: dict[str, dict[str, str]] = {
         "USER_ID": "id or UPN of an existing user of that customer",
     },
 }
+
+
+def suite_command(api: str, *args: str) -> list[str]:
+    """The whole contract run for `api` in a new process, as `make contract` runs it (suite, status
+    probes, coverage rules), without the mutants' own tests: for the tests that run it as users do."""
+    return [
+        sys.executable,
+        "-m",
+        "pytest",
+        "contract_tests",
+        "--ignore=contract_tests/mutants",
+        "--api",
+        api,
+        "-p",
+        "no:cacheprovider",
+        "-q",
+        *args,
+    ]
 
 
 def env_prefix(api: str) -> str:

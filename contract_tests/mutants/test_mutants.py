@@ -64,22 +64,7 @@ def run_mutant(mutant: Mutant) -> Outcome:
         url = server.stdout.readline().strip()
         assert url.startswith("http://127.0.0.1:"), f"{mutant.name}: server did not start"
         run = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pytest",
-                # The whole run, as `make contract` does: the suite, the status probes, the coverage rules.
-                "contract_tests",
-                "--ignore=contract_tests/mutants",
-                "--api",
-                mutant.api,
-                "--allow-writes",
-                "-q",
-                "-p",
-                "no:cacheprovider",
-                "-rf",
-                "--no-header",
-            ],
+            plumbing.suite_command(mutant.api, "--allow-writes", "-rf", "--no-header"),
             cwd=ROOT,
             env=_env(mutant, url),
             capture_output=True,

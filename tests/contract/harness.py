@@ -5,13 +5,12 @@ from __future__ import annotations
 import contextlib
 import os
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from contract_tests.plumbing import ROOT, env_prefix, mock_ids
+from contract_tests.plumbing import ROOT, env_prefix, mock_ids, suite_command
 from licensekit.mock import build_app
 from licensekit.mock.server import serve_app
 from licensekit.mock.tokens import make_token
@@ -60,19 +59,7 @@ def base_env() -> dict[str, str]:
 def run_suites(api: str, *args: str, env: dict[str, str] | None = None, timeout: float = 300) -> Run:
     start = time.monotonic()
     done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "contract_tests",
-            "--ignore=contract_tests/mutants",
-            "--api",
-            api,
-            "-p",
-            "no:cacheprovider",
-            "-q",
-            *args,
-        ],
+        suite_command(api, *args),
         cwd=ROOT,
         env=env or base_env(),
         capture_output=True,

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .app import MockApp
-from .spec import load_api
+from .spec import Api, load_api
 from .tokens import default_secret
 from .vendor import VendorMock
 from .vendors.cloudcockpit import CloudCockpitMock
@@ -45,12 +45,16 @@ def spec_path(api: str) -> Path:
     return path
 
 
+def load_spec(api: str) -> Api:
+    """The API's spec, loaded with its vendor's routing rules (case-insensitive paths for ASP.NET)."""
+    if api not in VENDORS:
+        raise ValueError(f"unknown api {api!r}; expected one of {', '.join(APIS)}")
+    return load_api(spec_path(api), case_insensitive=VENDORS[api].case_insensitive_routes)
+
+
 def build_app(
     api: str, *, seed: dict[str, Any] | None = None, secret: str | None = None, check_responses: bool = False
 ) -> MockApp:
-    if api not in VENDORS:
-        raise ValueError(f"unknown api {api!r}; expected one of {', '.join(APIS)}")
-    cls = VENDORS[api]
+    spec = load_spec(api)
     secret = secret or default_secret()
-    spec = load_api(spec_path(api), case_insensitive=cls.case_insensitive_routes)
-    return MockApp(cls(seed, secret=secret), spec, secret=secret, check_responses=check_responses)
+    return MockApp(VENDORS[api](seed, secret=secret), spec, secret=secret, check_responses=check_responses)
