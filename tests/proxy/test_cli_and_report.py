@@ -19,51 +19,13 @@ from licensekit.proxy.drift_log import DriftLog, read
 def _write_log(path: Path) -> None:
     log = DriftLog(path)
     common = {"api": "fusion", "method": "GET", "path": "/p", "query": "", "curl": "curl -X GET http://u/p"}
-    log.write(
-        **common,
-        status=200,
-        findings=[
-            Finding(
-                "fusion",
-                "getCustomerLicense",
-                "response_schema_conformance",
-                FAILURE,
-                "response",
-                "response.sku: missing",
-            )
-        ],
-        secrets=[],
-    )
-    log.write(
-        **common,
-        status=200,
-        findings=[
-            Finding(
-                "fusion",
-                "getCustomerLicense",
-                "response_schema_conformance",
-                FAILURE,
-                "response",
-                "response.name: 42 is not of type string",
-            )
-        ],
-        secrets=[],
-    )
-    log.write(
-        **common,
-        status=418,
-        findings=[
-            Finding(
-                "fusion",
-                "listGroupCustomerLicenses",
-                "status_code_conformance",
-                FAILURE,
-                "response",
-                "status 418 is not documented",
-            )
-        ],
-        secrets=[],
-    )
+    for status, operation, check, message in [
+        (200, "getCustomerLicense", "response_schema_conformance", "response.sku: missing"),
+        (200, "getCustomerLicense", "response_schema_conformance", "response.name: 42 is not of type string"),
+        (418, "listGroupCustomerLicenses", "status_code_conformance", "status 418 is not documented"),
+    ]:
+        finding = Finding("fusion", operation, check, FAILURE, "response", message)
+        log.write(**common, status=status, findings=[finding], secrets=[])
     log.close()
 
 
