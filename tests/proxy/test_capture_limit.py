@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 from uuid import UUID
 
 import httpx
@@ -23,7 +24,7 @@ def _url(base: str, mock: MockServer) -> str:
     return f"{base}/api/v01/draas/{INSTANCE}/groups/{_group(mock)}/customer_licenses"
 
 
-def _checks(records: list[dict[str, object]]) -> dict[object, object]:
+def _checks(records: list[dict[str, Any]]) -> dict[str, Any]:
     return {record["check"]: record["departures"] for record in records}
 
 

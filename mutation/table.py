@@ -1,0 +1,58 @@
+"""Which modules `make mutation` mutates, and the tests each one's mutants run against.
+
+Each module's selection is kept to in-process tests that exercise it directly (small and fast: every
+mutant reruns the selection's tests that reach the mutated function). A test that drives the module
+only through a subprocess cannot kill its mutants, so it is not listed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Target:
+    module: str  # path of the file to mutate, from the repository root
+    tests: tuple[str, ...]  # pytest node ids or files, from the repository root
+
+    @property
+    def slug(self) -> str:
+        return self.module.removesuffix(".py").replace("/", ".").removeprefix("src.")
+
+    @property
+    def top(self) -> str:
+        """The top-level folder the module lives in (mutmut copies and walks it)."""
+        return self.module.split("/")[0]
+
+
+TARGETS: tuple[Target, ...] = (
+    Target(
+        "src/licensekit/clients/transport.py",
+        ("tests/clients/test_transport_policy.py", "tests/clients/test_unit.py"),
+    ),
+    Target(
+        "src/licensekit/clients/errors.py",
+        ("tests/clients/test_error_kinds.py", "tests/clients/test_typed_errors.py"),
+    ),
+    Target(
+        "src/licensekit/clients/auth.py",
+        ("tests/clients/test_token_refresh.py", "tests/clients/test_unit.py"),
+    ),
+    Target("src/licensekit/masking.py", ("tests/masking/test_masking.py",)),
+    Target(
+        "src/licensekit/proxy/validation.py",
+        ("tests/proxy/test_judge.py", "tests/proxy/test_capture_limit.py"),
+    ),
+    Target("src/licensekit/proxy/app.py", ("tests/proxy/test_capture_limit.py", "tests/proxy/test_proxy.py")),
+    Target(
+        "codegen/spec_diff.py",
+        ("tests/breaking/test_constraints.py", "tests/breaking/test_spec_diff.py"),
+    ),
+    Target("contract_tests/preflight.py", ("tests/contract/test_preflight_check.py",)),
+    Target("contract_tests/coverage.py", ("tests/contract/test_coverage_rules.py",)),
+    Target(
+        "contract_tests/tolerance.py",
+        ("tests/specs/test_tolerance.py", "tests/contract/test_tolerance_failing.py"),
+    ),
+)
+BY_MODULE = {target.module: target for target in TARGETS}
