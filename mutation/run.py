@@ -12,6 +12,7 @@ reports/mutation.json, so a quick run (--changed) refreshes only the rows it ran
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import os
 import shutil
@@ -135,7 +136,7 @@ def run_one(target: Target, log: Path) -> Score:
     began = time.monotonic()
     with log.open("w", encoding="utf-8") as out:
         proc = subprocess.run(
-            ["nice", "-n", "10", str(BIN / "mutmut"), "run", "--max-children", "1"],
+            ["nice", "-n", "10", str(BIN / "mutmut"), "run", "--max-children", "1", *target.functions],
             cwd=where,
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -148,6 +149,8 @@ def run_one(target: Target, log: Path) -> Score:
         tail = log.read_text(encoding="utf-8", errors="replace")[-2000:]
         raise SystemExit(f"mutation: mutmut failed on {target.module} (log {log}):\n{tail}")
     codes: dict[str, int | None] = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+    if target.functions:
+        codes = {n: c for n, c in codes.items() if any(fnmatch.fnmatch(n, p) for p in target.functions)}
     if proc.returncode != 0 and any(code is not None for code in codes.values()):
         tail = log.read_text(encoding="utf-8", errors="replace")[-2000:]
         raise SystemExit(f"mutation: mutmut failed on {target.module} (log {log}):\n{tail}")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 class Target:
     module: str  # path of the file to mutate, from the repository root
     tests: tuple[str, ...]  # pytest node ids or files, from the repository root
+    functions: tuple[str, ...] = ()  # mutmut mutant-name patterns: only these functions (default: all)
 
     @property
     def slug(self) -> str:
@@ -43,7 +44,19 @@ TARGETS: tuple[Target, ...] = (
         "src/licensekit/proxy/validation.py",
         ("tests/proxy/test_judge.py", "tests/proxy/test_capture_limit.py"),
     ),
-    Target("src/licensekit/proxy/app.py", ("tests/proxy/test_capture_limit.py", "tests/proxy/test_proxy.py")),
+    # The proxy's capture: what it keeps of each body and hands to the judge (forwarding is not a verdict).
+    Target(
+        "src/licensekit/proxy/app.py",
+        (
+            "tests/proxy/test_capture_limit.py",
+            "tests/proxy/test_proxy.py::test_large_response_streams_through_whole",
+            "tests/proxy/test_proxy.py::test_streamed_request_body_arrives_whole",
+        ),
+        functions=(
+            "licensekit.proxy.app.xǁ_Captureǁ*",
+            "licensekit.proxy.app.xǁProxyAppǁ_exchange__mutmut_*",
+        ),
+    ),
     Target(
         "codegen/spec_diff.py",
         ("tests/breaking/test_constraints.py", "tests/breaking/test_spec_diff.py"),
