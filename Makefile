@@ -44,10 +44,11 @@ check-breaking: $(PY_STAMP) $(NODE_STAMP) ## fail on a breaking spec change sinc
 check-generated: $(PY_STAMP) ## fail when generated/ has drifted from specs/
 	$(PY) codegen/regenerate.py --check
 
-lint: install ## ruff, mypy on hand-written code, Redocly on the specs
+lint: install ## ruff, mypy on hand-written code, the import layering (lint-imports), Redocly on the specs
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 	redocly lint --config specs/redocly.yaml --format stylish specs/cloudcockpit.yaml specs/fusion.yaml specs/partner-center.yaml
 
 format: $(PY_STAMP) ## ruff: fix what it can, then format

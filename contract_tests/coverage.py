@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
 
-from licensekit.mock.registry import APIS, load_spec
-from licensekit.mock.spec import Api
+from licensekit.contract.registry import APIS, load_spec
+from licensekit.contract.spec import Api
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class Operation:
 
 @cache
 def _spec(api: str) -> Api:
-    return load_spec(api)  # the mocks' own loader and router, read once per run
+    return load_spec(api)  # the contract core's loader and router (the mocks' and the proxy's too)
 
 
 @cache

@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from licensekit.mock.registry import APIS, VENDORS
+from licensekit.contract.registry import APIS
 
 ROOT = Path(__file__).resolve().parent.parent
-# The suite module of each API (the spec itself: `licensekit.mock.registry.spec_path(api)`).
+# The suite module of each API (the spec itself: `licensekit.contract.registry.spec_path(api)`).
 SUITE_FILES = {
     "cloudcockpit": "test_cloudcockpit.py",
     "fusion": "test_fusion.py",
@@ -199,6 +199,7 @@ def target(api: str) -> Target:
 # -- ids of objects that exist in the mocks' seed data -------------------------------------------------
 def mock_ids(api: str) -> dict[str, str]:
     """Ids of seeded objects the suites aim their positive cases at (adapted to the seed's layout)."""
+    from licensekit.mock.registry import VENDORS  # the mock's own seed data
     from licensekit.mock.vendor import default_seed
 
     from . import seeds

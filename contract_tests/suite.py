@@ -15,7 +15,7 @@ from schemathesis.config._output import DEFAULT_KEYS_TO_SANITIZE
 from schemathesis.core.failures import Failure, FailureGroup
 from schemathesis.generation.stateful import APIStateMachine
 
-from licensekit.mock.registry import spec_path
+from licensekit.contract.registry import spec_path
 
 from . import plumbing, tolerance
 from .coverage import COVERAGE

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from licensekit.mock.registry import APIS
+from licensekit.contract.registry import APIS
 
 from . import plumbing, tolerance
 from .coverage import COVERAGE, operations

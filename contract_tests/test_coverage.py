@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from licensekit.mock.registry import APIS
+from licensekit.contract.registry import APIS
 
 from . import plumbing
 from .coverage import COVERAGE

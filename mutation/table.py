@@ -33,17 +33,15 @@ TARGETS: tuple[Target, ...] = (
     ),
     Target(
         "src/licensekit/clients/errors.py",
-        ("tests/clients/test_error_kinds.py", "tests/clients/test_typed_errors.py"),
+        ("tests/clients/test_error_kinds.py", "tests/clients/test_unit.py"),
     ),
     Target(
         "src/licensekit/clients/auth.py",
         ("tests/clients/test_token_refresh.py", "tests/clients/test_unit.py"),
     ),
     Target("src/licensekit/masking.py", ("tests/masking/test_masking.py",)),
-    Target(
-        "src/licensekit/proxy/validation.py",
-        ("tests/proxy/test_judge.py", "tests/proxy/test_capture_limit.py"),
-    ),
+    # The one judge of an exchange (the proxy, the mocks' --check-responses and the suites use it).
+    Target("src/licensekit/contract/judge.py", ("tests/contract_core/test_judge_findings.py",)),
     # The proxy's capture: what it keeps of each body and hands to the judge (forwarding is not a verdict).
     Target(
         "src/licensekit/proxy/app.py",
@@ -64,8 +62,12 @@ TARGETS: tuple[Target, ...] = (
     Target("contract_tests/preflight.py", ("tests/contract/test_preflight_check.py",)),
     Target("contract_tests/coverage.py", ("tests/contract/test_coverage_rules.py",)),
     Target(
+        "src/licensekit/contract/tolerance.py",
+        ("tests/contract_core/test_tolerance_failing.py", "tests/contract_core/test_tolerance.py"),
+    ),
+    Target(
         "contract_tests/tolerance.py",
-        ("tests/specs/test_tolerance.py", "tests/contract/test_tolerance_failing.py"),
+        ("tests/contract_core/test_tolerance_failing.py", "tests/contract_core/test_tolerance.py"),
     ),
 )
 BY_MODULE = {target.module: target for target in TARGETS}

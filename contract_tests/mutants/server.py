@@ -7,8 +7,8 @@ import signal
 import sys
 import threading
 
+from licensekit.loopback import serve_app
 from licensekit.mock import build_app
-from licensekit.mock.server import serve_app
 
 from .middlewares import BY_NAME
 from .tolerated import TOLERATED

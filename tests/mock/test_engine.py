@@ -10,11 +10,12 @@ from typing import Any, ClassVar
 import httpx
 import pytest
 
+from licensekit.contract.messages import Request
+from licensekit.contract.spec import Problem, build_param, compile_validator, load_api, to_json_schema
 from licensekit.mock.app import MockApp
 from licensekit.mock.faults import FaultError, parse_fault
-from licensekit.mock.http import Request, Response, empty_response, json_response
+from licensekit.mock.http import Response, empty_response, json_response
 from licensekit.mock.server import serve_app
-from licensekit.mock.spec import Problem, build_param, compile_validator, load_api, to_json_schema
 from licensekit.mock.tokens import TokenError, decode, encode, make_token
 from licensekit.mock.vendor import Handler, VendorMock
 

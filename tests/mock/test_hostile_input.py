@@ -13,11 +13,11 @@ import httpx
 import pytest
 
 import licensekit.__main__ as cli
+from licensekit.contract.spec import _coerce_scalar, _CoercionError
 from licensekit.masking import SECRET_HEADERS
 from licensekit.mock import MockServer, tokens
 from licensekit.mock.app import read_body
 from licensekit.mock.faults import FaultError, parse_fault
-from licensekit.mock.spec import _coerce_scalar, _CoercionError
 from licensekit.mock.vendor import SeedError
 from licensekit.mock.vendors.fusion import FusionMock
 

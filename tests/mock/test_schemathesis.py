@@ -24,10 +24,10 @@ from typing import Any
 
 import pytest
 
+from licensekit.contract.registry import spec_path
+from licensekit.contract.spec import load_document
 from licensekit.mock import serve
-from licensekit.mock.registry import spec_path
 from licensekit.mock.server import MockServer
-from licensekit.mock.spec import load_document
 from licensekit.mock.vendors.fusion import encode_next
 
 SEED = 42

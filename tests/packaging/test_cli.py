@@ -14,7 +14,7 @@ import pytest
 import licensekit
 from licensekit import __main__ as cli
 from licensekit import serving
-from licensekit.mock.registry import APIS
+from licensekit.contract.registry import APIS
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -130,7 +130,7 @@ def test_client_only_install_then_mock_extra_serves_fusion(built: tuple[Path, Pa
     where = _run(
         bin_ / "python",
         "-c",
-        "from licensekit.mock.registry import spec_path; print(spec_path('fusion'))",
+        "from licensekit.contract.registry import spec_path; print(spec_path('fusion'))",
         cwd=tmp_path,
     ).stdout.strip()
     assert Path(where).is_file() and Path(where).is_relative_to(tmp_path / "venv"), where

@@ -36,7 +36,7 @@ def test_valid_request_over_the_limit_is_unvalidated_and_nothing_else(fusion_moc
         answer = httpx.post(_url(proxy.base_url, fusion_mock), headers=headers, content=body, timeout=30)
         records = proxy.drift()
     assert answer.status_code == 200 and set(answer.json()) == {"id"}  # a small answer: validated
-    assert _checks(records) == {"unvalidated_body": ["request body over the capture limit: not validated"]}
+    assert _checks(records) == {"unvalidated_body": ["request body: over the capture limit: not validated"]}
 
 
 def test_answer_over_the_limit_is_unvalidated_and_nothing_else(fusion_mock: MockServer) -> None:
@@ -44,7 +44,9 @@ def test_answer_over_the_limit_is_unvalidated_and_nothing_else(fusion_mock: Mock
         answer = httpx.get(_url(proxy.base_url, fusion_mock), headers=fusion_mock.auth_headers(), timeout=30)
         records = proxy.drift()
     assert answer.status_code == 200 and len(answer.content) > LIMIT
-    assert _checks(records) == {"unvalidated_body": ["response body over the capture limit: not validated"]}
+    assert _checks(records) == {
+        "unvalidated_body": ["response 200 body: over the capture limit: not validated"]
+    }
     assert records[0]["operation"] == "listGroupCustomerLicenses"
 
 
@@ -58,6 +60,6 @@ def test_invalid_request_under_the_limit_is_still_judged(fusion_mock: MockServer
     checks = _checks(records)
     assert sorted(checks) == ["request_conformance"]
     assert checks["request_conformance"] == [
-        'body: "name" is a required property',
-        'body: "sku" is a required property',
+        'request body.name: "name" is a required property',
+        'request body.sku: "sku" is a required property',
     ]

@@ -10,10 +10,10 @@ from uuid import UUID
 
 import httpx
 
+from licensekit.contract import FAILURE, Finding
 from licensekit.mock import MockServer
 from licensekit.proxy import report
 from licensekit.proxy.drift_log import DriftLog, read
-from licensekit.proxy.validation import Departure
 
 
 def _write_log(path: Path) -> None:
@@ -21,23 +21,47 @@ def _write_log(path: Path) -> None:
     common = {"api": "fusion", "method": "GET", "path": "/p", "query": "", "curl": "curl -X GET http://u/p"}
     log.write(
         **common,
-        operation="getCustomerLicense",
         status=200,
-        departures=[Departure("response_schema_conformance", "response.sku: missing")],
+        findings=[
+            Finding(
+                "fusion",
+                "getCustomerLicense",
+                "response_schema_conformance",
+                FAILURE,
+                "response",
+                "response.sku: missing",
+            )
+        ],
         secrets=[],
     )
     log.write(
         **common,
-        operation="getCustomerLicense",
         status=200,
-        departures=[Departure("response_schema_conformance", "response.name: 42 is not of type string")],
+        findings=[
+            Finding(
+                "fusion",
+                "getCustomerLicense",
+                "response_schema_conformance",
+                FAILURE,
+                "response",
+                "response.name: 42 is not of type string",
+            )
+        ],
         secrets=[],
     )
     log.write(
         **common,
-        operation="listGroupCustomerLicenses",
         status=418,
-        departures=[Departure("status_code_conformance", "status 418 is not documented")],
+        findings=[
+            Finding(
+                "fusion",
+                "listGroupCustomerLicenses",
+                "status_code_conformance",
+                FAILURE,
+                "response",
+                "status 418 is not documented",
+            )
+        ],
         secrets=[],
     )
     log.close()

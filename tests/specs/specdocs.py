@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from licensekit.mock.registry import APIS, spec_path
-from licensekit.mock.spec import load_document, resolve, to_json_schema
+from licensekit.contract.registry import APIS, spec_path
+from licensekit.contract.spec import load_document, resolve, to_json_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 # Absolute paths into the repository's specs/ (an editable install): Redocly's lint-ignore keys on them.

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
-from licensekit.mock.spec import compile_validator
+from licensekit.contract.spec import compile_validator
 
 from .specdocs import CLIENT_PACKAGES, SPECS, json_schema, operations, snake
 

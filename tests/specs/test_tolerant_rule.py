@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from licensekit.mock.registry import APIS, spec_path
-from licensekit.mock.spec import load_document, resolve
+from licensekit.contract.registry import APIS, spec_path
+from licensekit.contract.spec import load_document, resolve
 
 METHODS = ("get", "put", "post", "delete", "patch")
 

@@ -14,13 +14,15 @@ import logging
 import time
 from collections import deque
 from typing import Any
-from urllib.parse import parse_qsl
 
+from ..contract.judge import Judge
+from ..contract.messages import Request, parse_json
+from ..contract.request_parsing import BodyVerdict, parse_body, parse_params
+from ..contract.spec import Api, InvalidInstance, Operation, Problem
 from ..masking import SECRET_HEADERS
 from .faults import FaultError, Faults, parse_fault
-from .http import Request, Response, empty_response, json_response, parse_json
+from .http import Response, empty_response, json_response
 from .oauth import TokenEndpoint
-from .spec import Api, InvalidInstance, Operation, Problem, iter_problems
 from .tokens import TokenCache, TokenError
 from .vendor import SeedError, VendorMock
 
@@ -81,15 +83,6 @@ def _log_record(
     }
 
 
-def _is_json_media(content_type: str) -> bool:
-    media, _, params = content_type.partition(";")
-    media = media.strip().lower()
-    if media != "application/json" and not (media.startswith("application/") and media.endswith("+json")):
-        return False
-    charset = params.strip().lower()
-    return not charset or charset.replace(" ", "") in ("charset=utf-8", 'charset="utf-8"')
-
-
 async def read_body(receive: Any, limit: int, declared_length: str | None) -> bytes:
     # isascii: str.isdigit() is also true of U+00B2 (int() refuses it) and U+0663 (int() takes it).
     if (
@@ -141,7 +134,8 @@ class MockApp:
         self.check_responses = check_responses
         self.body_limit = body_limit
         self.requests: deque[_LogEntry] = deque(maxlen=log_size)
-        self.drift: list[dict[str, Any]] = []
+        self.judge = Judge(vendor.api, api) if check_responses else None
+        self.drift: deque[dict[str, Any]] = deque(maxlen=log_size)  # findings, newest kept
         self.in_flight = 0
         self.max_in_flight = 0
 
@@ -234,7 +228,7 @@ class MockApp:
                 return empty_response(CLIENT_GONE), op.operation_id
         response = self.handle(request, raw_params, scope["query_string"], body, too_large)
         vendor.finish(headers, response)
-        if self.check_responses and fault is None:
+        if self.judge is not None and fault is None:
             self._check_response(op, response)
         return response, op.operation_id
 
@@ -255,7 +249,7 @@ class MockApp:
             return vendor.error(request, 413, f"The request body is larger than {self.body_limit} bytes.", {})
         problems: list[Problem] = []
         try:
-            self._parse_params(request, raw_params, query_string, problems)
+            parse_params(request, raw_params, query_string, problems)
             if op.body_media_types:
                 refusal = self._parse_body(request, body, problems)
                 if refusal is not None:
@@ -281,95 +275,21 @@ class MockApp:
             return self.vendor.unauthorized(request, f"The bearer token is invalid: {exc}.")
         return None
 
-    @staticmethod
-    def _parse_params(
-        request: Request, raw_params: dict[str, str], query_string: bytes, problems: list[Problem]
-    ) -> None:
-        op = request.op
-        for param in op.path_params:
-            value, found = param.parse([raw_params[param.name]])
-            problems.extend(found)
-            request.path_params[param.name] = value
-        if query_string:
-            try:
-                pairs = parse_qsl(query_string.decode("utf-8"), keep_blank_values=True, errors="strict")
-            except UnicodeDecodeError:
-                problems.append(Problem("query", "", "The query string is not valid UTF-8."))
-                pairs = []
-            query: dict[str, list[str]] = {}
-            for key, value in pairs:
-                query.setdefault(key, []).append(value)
-        else:
-            query = {}
-        for param in op.query_params:
-            raw = query.get(param.name)
-            if raw is None:
-                if param.required:
-                    problems.append(
-                        Problem("query", param.name, f"The {param.name} field is required.", "required")
-                    )
-                elif param.has_default:
-                    request.query[param.name] = param.default
-                continue
-            value, found = param.parse(raw)
-            problems.extend(found)
-            request.query[param.name] = value
-        for param in op.header_params:
-            text = request.headers.get(param.name.lower())
-            if text is None:
-                if param.required:
-                    problems.append(
-                        Problem("header", param.name, f"The {param.name} header is required.", "required")
-                    )
-                continue
-            value, found = param.parse([text])
-            problems.extend(found)
-            request.header_params[param.name] = value
-
     def _parse_body(self, request: Request, body: bytes, problems: list[Problem]) -> Response | None:
-        op = request.op
-        if not body:
-            if op.body_required:
-                problems.append(Problem("body", "", "A non-empty request body is required.", "required"))
-            return None
-        if not _is_json_media(request.headers.get("content-type", "")):
+        if parse_body(request, body, problems) is BodyVerdict.UNSUPPORTED_MEDIA:
             sent = request.headers.get("content-type", "(none)")
-            message = f"Unsupported content type {sent!r}; send application/json."
-            return self.vendor.error(request, 415, message, {})
-        try:
-            request.body = parse_json(body)
-        except UnicodeDecodeError:
-            problems.append(Problem("body", "", "The request body is not valid UTF-8.", "json"))
-            return None
-        except (ValueError, RecursionError) as exc:
-            problems.append(Problem("body", "", f"The request body is not valid JSON: {exc}", "json"))
-            return None
-        if op.body_validator is not None:
-            problems.extend(iter_problems(op.body_validator, request.body, "body"))
+            return self.vendor.error(
+                request, 415, f"Unsupported content type {sent!r}; send application/json.", {}
+            )
         return None
 
     def _check_response(self, op: Operation, response: Response) -> None:
-        """Test mode: record every way an answer departs from the spec (status, headers, body)."""
-        spec = op.response_for(response.status)
-        where = f"{op.operation_id} -> {response.status}"
-        if spec is None:
-            self.drift.append({"where": where, "problem": "status not documented"})
-            return
-        names = {name.decode() for name, _ in response.headers}
-        for header in spec.required_headers:
-            if header not in names:
-                self.drift.append({"where": where, "problem": f"missing required header {header}"})
-        if spec.validator is None:
-            if response.content:
-                self.drift.append({"where": where, "problem": "a body where the spec documents none"})
-            return
-        if not response.has_body:
-            if spec.body_optional:
-                return
-            self.drift.append({"where": where, "problem": "no body where the spec documents one"})
-            return
-        for problem in iter_problems(spec.validator, response.data, "response"):
-            self.drift.append({"where": where, "problem": f"{problem.name}: {problem.message}"})
+        """Test mode: record every finding the judge has on the mock's own answer (the proxy's rules)."""
+        assert self.judge is not None
+        headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in response.headers}
+        parsed: dict[str, Any] = {"data": response.data} if response.has_body else {}  # parsed already
+        found, _ = self.judge.judge_answer(op, response.status, headers, response.content, **parsed)
+        self.drift.extend(finding.as_dict() for finding in found)
 
     # ------------------------------------------------------------------ state
 

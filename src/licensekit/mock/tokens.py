@@ -20,6 +20,8 @@ import os
 import time
 from typing import Any
 
+from ..contract.registry import APIS
+
 DEFAULT_SECRET = "licensekit-mock-secret"
 SECRET_ENV = "LICENSEKIT_MOCK_SECRET"
 DEFAULT_LIFETIME = 3600
@@ -89,8 +91,6 @@ def make_token(
     **claims: Any,
 ) -> str:
     """A signed access token for `api`. Claims given as None are left out (e.g. `scp=None`: app-only)."""
-    from .registry import APIS  # here, not at the top: registry imports this module
-
     if api not in APIS:
         raise ValueError(f"unknown api {api!r}; expected one of {', '.join(APIS)}")
     now = int(time.time())

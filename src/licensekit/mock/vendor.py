@@ -11,8 +11,8 @@ from collections.abc import Callable
 from importlib import resources
 from typing import Any, ClassVar
 
+from ..contract.spec import Problem
 from .http import Request, Response
-from .spec import Problem
 
 Handler = Callable[[Request], Response]
 
@@ -31,9 +31,7 @@ class VendorMock:
     """Base class: state loading, handler table and the vendor's ways of saying no."""
 
     api: ClassVar[str]
-    spec_file: ClassVar[str]  # file name under specs/
     seed_name: ClassVar[str]  # file name (without .json) under licensekit/mock/data/
-    case_insensitive_routes: ClassVar[bool] = False
 
     def __init__(self, seed: dict[str, Any] | None = None, *, secret: str) -> None:
         self.secret = secret  # for vendors that issue tokens themselves (Fusion's login)

@@ -19,11 +19,11 @@ from urllib.parse import urlsplit
 
 import httpcore
 
+from ..contract.error_shapes import gateway_error
+from ..contract.findings import FAILURE, Finding
+from ..contract.judge import Exchange, Judge
 from ..masking import curl, form_secrets
-from ..mock.registry import VENDORS
-from ..mock.tokens import default_secret
 from .drift_log import DriftLog, exchange_secrets
-from .validation import Departure, Exchange, SpecValidator
 
 log = logging.getLogger("licensekit.proxy")
 
@@ -91,9 +91,7 @@ class ProxyApp:
         self._scheme = parts.scheme.encode()
         self._hostname = parts.hostname.encode("ascii")
         self._port = parts.port
-        self.validator = SpecValidator(api)
-        # Only its error shape is used (for 502/504); the seed it loads is never served.
-        self.vendor = VENDORS[api](secret=default_secret())
+        self.judge = Judge(api)
         self.drift_log = drift_log if drift_log is not None else DriftLog()
         self.capture_limit = capture_limit
         self.timeouts = {"connect": connect_timeout, "read": timeout, "write": timeout, "pool": timeout}
@@ -208,20 +206,12 @@ class ProxyApp:
         self, scope: dict[str, Any], headers: list[tuple[bytes, bytes]], exchange: Exchange
     ) -> None:
         try:
-            verdict = self.validator.check(exchange)
-        except Exception:  # a validator bug must never cost the caller its answer
+            verdict = self.judge.judge(exchange)
+        except Exception:  # a judge bug must never cost the caller its answer
             log.exception("validating %s %s failed", exchange.method, exchange.raw_path)
             return
-        if verdict.departures:
-            self._log(
-                scope,
-                headers,
-                exchange.body,
-                exchange.status,
-                verdict.operation,
-                verdict.departures,
-                verdict.response_data,
-            )
+        if verdict.findings:
+            self._log(scope, headers, exchange.body, exchange.status, verdict.findings, verdict.response_data)
 
     def _log(
         self,
@@ -229,8 +219,7 @@ class ProxyApp:
         headers: list[tuple[bytes, bytes]],
         body: bytes,
         status: int,
-        operation: str,
-        departures: list[Departure],
+        findings: list[Finding],
         response_data: Any = None,
     ) -> None:
         text_headers = [(n.decode("latin-1"), v.decode("latin-1")) for n, v in headers]
@@ -245,12 +234,11 @@ class ProxyApp:
         target = self.upstream + scope["raw_path"].decode("latin-1") + (f"?{query}" if query else "")
         self.drift_log.write(
             api=self.api,
-            operation=operation,
             method=scope["method"],
             path=scope["raw_path"].decode("latin-1"),
             query=query,
             status=status,
-            departures=departures,
+            findings=findings,
             curl=curl(scope["method"], target, text_headers, body, secrets),
             secrets=secrets,
         )
@@ -268,20 +256,13 @@ class ProxyApp:
             headers,
             captured.data(),
             exchange.status,
-            self._operation(scope),
-            [Departure("upstream_broken", message)],
+            [self._finding(scope, "upstream_broken", message)],
         )
 
-    def _operation(self, scope: dict[str, Any]) -> str:
-        try:
-            match = self.validator.api.router.match(scope["raw_path"].decode("latin-1"))
-        except UnicodeDecodeError:
-            match = None
-        if match is not None:
-            op = match[0].operations.get(scope["method"])
-            if op is not None:
-                return op.operation_id
-        return f"{scope['method']} {scope['raw_path'].decode('latin-1')}"
+    def _finding(self, scope: dict[str, Any], check: str, message: str) -> Finding:
+        """A failure of the exchange itself (no answer, or a cut one), on the operation it was for."""
+        operation = self.judge.operation_name(scope["method"], scope["raw_path"].decode("latin-1"))
+        return Finding(self.api, operation, check, FAILURE, "response", message)
 
     async def _refuse(
         self,
@@ -293,14 +274,10 @@ class ProxyApp:
         message: str,
     ) -> None:
         check = "upstream_timeout" if status == 504 else "upstream_unreachable"
-        self._log(
-            scope, headers, captured.data(), status, self._operation(scope), [Departure(check, message)]
-        )
-        response = self.vendor.error(None, status, message, {})
-        self.vendor.finish(_header_dict(scope["headers"]), response)
-        out = [*response.headers, (b"content-length", str(len(response.content)).encode())]
+        self._log(scope, headers, captured.data(), status, [self._finding(scope, check, message)])
+        out, content = gateway_error(self.api, status, message, _header_dict(scope["headers"]))
         await send({"type": "http.response.start", "status": status, "headers": out})
-        await send({"type": "http.response.body", "body": response.content})
+        await send({"type": "http.response.body", "body": content})
 
 
 def _header_dict(raw: list[tuple[bytes, bytes]]) -> dict[str, str]:

@@ -1,9 +1,10 @@
-"""The drift log: one JSON line per (exchange, check) that departed from the spec, secrets masked.
+"""The drift log: one JSON line per (exchange, check, severity) the judge found, secrets masked.
 
-A record: time, api, operation, method, path, status, check, departures (messages), curl (a masked
-reproduction of the request). Every string in a record goes through `mask_values` with the secret values
-seen in that exchange (bearer tokens, passwords, tokens in answers), so a validator message that quotes
-a value cannot leak one either.
+A record: time, api, operation, method, path, status, check, severity (`failure`, or `tolerated` for what
+the spec accepts but the vendor was not expected to do), departures ("location: message" lines),
+locations, curl (a masked reproduction of the request). Every string in a record goes through
+`mask_values` with the secret values seen in that exchange (bearer tokens, passwords, tokens in
+answers), so a validator message that quotes a value cannot leak one either.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from ..contract.findings import Finding
 from ..masking import header_secrets, json_secrets, mask_query, mask_values
-from .validation import Departure
 
 
 def _mask_all(value: Any, secrets: list[str]) -> Any:
@@ -50,23 +51,22 @@ class DriftLog:
         self,
         *,
         api: str,
-        operation: str,
         method: str,
         path: str,
         query: str,
         status: int,
-        departures: list[Departure],
+        findings: list[Finding],
         curl: str,
         secrets: list[str],
     ) -> None:
-        by_check: dict[str, list[str]] = {}
-        for departure in departures:
-            by_check.setdefault(departure.check, []).append(departure.message)
+        by_check: dict[tuple[str, str, str], list[Finding]] = {}
+        for finding in findings:
+            by_check.setdefault((finding.operation, finding.check, finding.severity), []).append(finding)
         now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         shown_path = path + (f"?{mask_query(query)}" if query else "")
         lines = []
         with self._lock:
-            for check, messages in by_check.items():
+            for (operation, check, severity), found in by_check.items():
                 record = _mask_all(
                     {
                         "time": now,
@@ -76,7 +76,9 @@ class DriftLog:
                         "path": shown_path,
                         "status": status,
                         "check": check,
-                        "departures": messages,
+                        "severity": severity,
+                        "departures": [f.text() for f in found],
+                        "locations": [f.location for f in found],
                         "curl": curl,
                     },
                     secrets,

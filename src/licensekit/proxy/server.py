@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..mock.server import bind, make_server, serve_app, url_of
+from ..loopback import bind, make_server, serve_app, url_of
 from ..serving import install_stop_handlers, run_loop
 from .app import ProxyApp
 from .drift_log import DriftLog

@@ -10,24 +10,14 @@
 from __future__ import annotations
 
 import re
-import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...contract.error_shapes import cloudcockpit_error
+from ...contract.spec import Problem
 from ..http import Request, Response, empty_response, json_response
-from ..spec import Problem
 from ..vendor import Handler, SeedError, VendorMock
 
-_TYPES = {
-    400: "ValidationError",
-    404: "NotFound",
-    405: "MethodNotAllowed",
-    413: "PayloadTooLarge",
-    415: "UnsupportedMediaType",
-    429: "TooManyRequests",
-    500: "InternalServerError",
-    503: "ServiceUnavailable",
-}
 _REQUIRED = re.compile(r'^["\'](.+)["\'] is a required property$')
 
 
@@ -82,9 +72,7 @@ def _count(value: Any, what: str) -> int:
 
 class CloudCockpitMock(VendorMock):
     api = "cloudcockpit"
-    spec_file = "cloudcockpit.yaml"
     seed_name = "cloudcockpit"
-    case_insensitive_routes = True  # ASP.NET routing (reference: inferred)
 
     # ------------------------------------------------------------------ state
 
@@ -203,13 +191,7 @@ class CloudCockpitMock(VendorMock):
         request: Request | None, status: int, description: str, errors: list[dict[str, Any]] | None
     ) -> dict[str, Any]:
         correlation = request.headers.get("x-correlation-id") if request is not None else None
-        return {
-            "statusCode": status,
-            "type": _TYPES.get(status, "Error"),
-            "description": description,
-            "correlationId": correlation or str(uuid.uuid4()),
-            "errors": errors,
-        }
+        return cloudcockpit_error(status, description, errors, correlation)
 
     def error(self, request: Request | None, status: int, message: str, headers: dict[str, str]) -> Response:
         if status in (401, 403):

@@ -21,8 +21,9 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
+from ...contract.error_shapes import fusion_error
+from ...contract.spec import Problem
 from ..http import Request, Response, empty_response, json_response
-from ..spec import Problem
 from ..tokens import make_token
 from ..vendor import Handler, SeedError, VendorMock
 
@@ -112,12 +113,11 @@ def _check_no_cycles(entities: dict[tuple[str, str], Entity]) -> None:
 
 
 def _error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
-    return json_response(status, {"error": message}, headers)
+    return json_response(status, fusion_error(message), headers)
 
 
 class FusionMock(VendorMock):
     api = "fusion"
-    spec_file = "fusion.yaml"
     seed_name = "fusion"
 
     # ------------------------------------------------------------------ state

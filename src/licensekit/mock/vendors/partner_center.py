@@ -11,32 +11,16 @@
 
 from __future__ import annotations
 
-import base64
-import random
-import uuid
 from typing import Any
 
+from ...contract.error_shapes import PARTNER_CENTER_SERVER_ID, partner_center_fault, partner_center_ids
+from ...contract.spec import Problem
 from ..http import JSON_TYPE, Request, Response, dump_json, json_response
-from ..spec import Problem
 from ..vendor import Handler, SeedError, VendorMock
-
-SOURCE = "PartnerFD"
-_ECHOED = (("ms-requestid", "MS-RequestId"), ("ms-correlationid", "MS-CorrelationId"))
-# Made-up ids need to be unique, not unguessable: a PRNG is far cheaper than os.urandom per answer.
-_rng = random.Random()
-
-
-def _guid() -> str:
-    return str(uuid.UUID(int=_rng.getrandbits(128), version=4))
 
 
 def _fault(status: int, code: int, description: str, headers: dict[str, str] | None = None) -> Response:
-    body = {"code": code, "description": description[:1024], "data": [], "source": SOURCE}
-    return json_response(status, body, headers)
-
-
-def _printable(value: str | None) -> bool:
-    return value is not None and 0 < len(value) <= 256 and value.isascii() and value.isprintable()
+    return json_response(status, partner_center_fault(code, description), headers)
 
 
 def _check_sku(sku_id: Any, sku: dict[str, Any]) -> None:
@@ -53,7 +37,6 @@ def _check_sku(sku_id: Any, sku: dict[str, Any]) -> None:
 
 class PartnerCenterMock(VendorMock):
     api = "partner-center"
-    spec_file = "partner-center.yaml"
     seed_name = "partner_center"
 
     # ------------------------------------------------------------------ state
@@ -84,7 +67,7 @@ class PartnerCenterMock(VendorMock):
         self.customers = customers
         self.users = users
         self.partner = partner
-        self.server_id = str(seed.get("serverId", "101112613"))
+        self.server_id = str(seed.get("serverId", PARTNER_CENTER_SERVER_ID))
         self.raw = seed
         # The state only changes here, so each answer is built and encoded once: key -> (bytes, value).
         self.answers: dict[tuple[str, str, frozenset[str]], tuple[bytes, Any]] = {}
@@ -137,14 +120,8 @@ class PartnerCenterMock(VendorMock):
         return super().fault(request, status, retry_after)
 
     def finish(self, request_headers: dict[str, str], response: Response) -> None:
-        for key, name in _ECHOED:
-            value = request_headers.get(key)
-            response.add_header(name, value if value is not None and _printable(value) else _guid())
-        cv = request_headers.get("ms-cv")
-        if not _printable(cv):
-            cv = base64.b64encode(_rng.randbytes(12)).decode() + ".0"
-        response.add_header("MS-CV", str(cv))
-        response.add_header("MS-ServerId", self.server_id)
+        for name, value in partner_center_ids(request_headers, self.server_id):
+            response.add_header(name, value)
 
     # ------------------------------------------------------------------ handler
 

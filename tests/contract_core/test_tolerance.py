@@ -1,4 +1,4 @@
-"""contract_tests/tolerance.py: the warnings computed from the specs' tolerance markers."""
+"""The tolerance rule of the contract core, and the suites' record of it (contract_tests/tolerance.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from collections.abc import Iterator
 import pytest
 
 from contract_tests import tolerance
-from contract_tests.tolerance import Deviation, deviations
+from licensekit.contract import TOLERATED, Finding
+
+deviations = tolerance.tolerated_findings
 
 FUSION_LIST = "/api/v01/draas/{draas_instance}/groups/{uuid}/customer_licenses"
 FUSION_ONE = "/api/v01/draas/{draas_instance}/groups/{uuid}/customer_licenses/{id}"
@@ -23,8 +25,8 @@ def body(value: object) -> bytes:
     return json.dumps(value).encode()
 
 
-def kinds(found: list[Deviation]) -> list[tuple[str, str]]:
-    return sorted((d.kind, d.where.split(": ", 1)[-1] if ": " in d.where else d.detail) for d in found)
+def kinds(found: list[Finding]) -> list[tuple[str, str]]:
+    return sorted((f.check, f.location) for f in found)
 
 
 @pytest.fixture(autouse=True)
@@ -49,10 +51,13 @@ def test_unknown_open_enum_value_and_missing_expected_field() -> None:
     }
     found = deviations("fusion", "GET", FUSION_LIST, 200, JSON, body(page))
     assert kinds(found) == [
-        ("missing expected property", "licenses[].description"),
-        ("unknown value", "licenses[].status"),
+        ("missing_expected_property", "response 200 body.licenses[].description"),
+        ("unknown_enum_value", "response 200 body.licenses[].status"),
     ]
-    assert "'archived' (known: enabled, disabled)" in [d.detail for d in found]
+    assert "'archived' is not a known value (known: enabled, disabled)" in [f.message for f in found]
+    assert {(f.api, f.operation, f.severity) for f in found} == {
+        ("fusion", "listGroupCustomerLicenses", TOLERATED)
+    }
 
 
 def test_a_null_is_not_a_missing_field() -> None:
@@ -71,19 +76,29 @@ def test_a_null_is_not_a_missing_field() -> None:
 def test_inferred_status_with_an_unexpected_body(raw: bytes, detail: str) -> None:
     headers = {**PC_IDS, "content-type": "text/html"}
     found = deviations("partner-center", "GET", PC, 503, headers, raw)
-    assert [d.kind for d in found] == ["unexpected body"]
-    assert found[0].detail.startswith(detail)
+    assert [(f.check, f.location) for f in found] == [("unexpected_inferred_body", "response 503 body")]
+    assert found[0].message.startswith(detail)
 
 
 def test_missing_expected_headers_on_error_answers() -> None:
     fault = {"code": 900308, "description": "no", "source": "PartnerFD"}
     headers = {"ms-requestid": "r", "ms-correlationid": "c", **JSON}
     found = deviations("partner-center", "GET", PC, 403, headers, body(fault))
-    assert sorted(d.detail for d in found) == ["MS-CV", "MS-ServerId"]
-    assert {d.kind for d in found} == {"missing expected header"}
+    assert sorted(f.location for f in found) == [
+        "response 403 header ms-cv",
+        "response 403 header ms-serverid",
+    ]
+    assert {f.check for f in found} == {"missing_expected_header"}
     # On the 200 the same headers are required: the strict checks' business, not a warning here.
     assert deviations("partner-center", "GET", PC, 200, JSON, body({"totalCount": 0, "items": []})) == [
-        Deviation("missing expected property", f"GET {PC} -> 200: attributes", "absent")
+        Finding(
+            "partner-center",
+            "getUserLicenses",
+            "missing_expected_property",
+            TOLERATED,
+            "response 200 body.attributes",
+            "absent (expected, not required)",
+        )
     ]
 
 
@@ -94,13 +109,15 @@ def test_cloudcockpit_nested_value_objects_and_any_body_413() -> None:
         "listPrice": {"value": 1},
     }
     found = deviations("cloudcockpit", "GET", CC_ENT, 200, JSON, body([entitlement]))
-    unknown = [d for d in found if d.kind == "unknown value"]
-    assert [d.where.split(": ")[-1] for d in unknown] == ["[].offerType.name"]
-    missing = {d.where.split(": ")[-1] for d in found if d.kind == "missing expected property"}
+    unknown = [f for f in found if f.check == "unknown_enum_value"]
+    assert [f.location for f in unknown] == ["response 200 body.[].offerType.name"]
+    missing = {
+        f.location.removeprefix("response 200 body.") for f in found if f.check == "missing_expected_property"
+    }
     assert {"[].id", "[].resellerId", "[].listPrice.currency"} <= missing
     assert "[].billingType.name" not in missing  # present, null
-    assert [d.kind for d in deviations("cloudcockpit", "PATCH", CC_PATCH, 413, {}, b"")] == [
-        "unexpected body"
+    assert [f.check for f in deviations("cloudcockpit", "PATCH", CC_PATCH, 413, {}, b"")] == [
+        "unexpected_inferred_body"
     ]
 
 
@@ -131,8 +148,11 @@ def test_observer_records_and_never_fails_and_the_summary_shows_warnings() -> No
     lines = tolerance.summary_lines(["partner-center", "fusion"])
     assert lines[0].split()[:3] == ["API", "answers", "warnings"]
     assert lines[1].split()[:3] == ["partner-center", "3", "15"]  # per answer: body + 4 headers
-    assert "unexpected body: 3" in lines[1] and "missing expected header: 12" in lines[1]
-    assert any(line.startswith("  WARNING unexpected body: GET") and "(x3)" in line for line in lines)
+    assert "unexpected_inferred_body: 3" in lines[1] and "missing_expected_header: 12" in lines[1]
+    assert (
+        "  WARNING unexpected_inferred_body: getUserLicenses response 503 body: "
+        "not JSON (text/html, 17 bytes) (x3)" in lines
+    )
     assert not any(line.startswith("fusion") for line in lines)  # no answer checked: no row
 
 
