@@ -209,3 +209,16 @@ def test_curl_query_without_secret_and_text_that_only_looks_like_a_form() -> Non
     # Non-ASCII JSON stays readable (not \\u-escaped), compact separators.
     parts = _curl_parts(curl("POST", "http://h/x", [], '{"name": "Zoë", "n": [1, 2]}'.encode(), []))
     assert parts[5] == '{"name":"Zoë","n":[1,2]}'
+
+
+def test_overlapping_secrets_masked_whole_whatever_their_order() -> None:
+    # "zzzzzz" sorts after "azzzzzzz" but sits inside it: the longer one goes first, or part of it leaks.
+    assert mask_values("token azzzzzzz here", ["zzzzzz", "azzzzzzz"]) == f"token {MASK} here"
+    assert mask_values("token azzzzzzz here", ["azzzzzzz", "zzzzzz"]) == f"token {MASK} here"
+
+
+def test_scheme_is_the_first_word_and_at_most_fifteen_letters() -> None:
+    assert mask_headers([("Authorization", "Digest user=a, realm=b")]) == [
+        ("Authorization", f"Digest {MASK}")
+    ]
+    assert mask_headers([("Authorization", "Sixteenletterszz x")]) == [("Authorization", MASK)]
