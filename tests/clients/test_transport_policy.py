@@ -5,6 +5,7 @@ here depends on wall time or on where a second boundary falls."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import socket
 import threading
 import time
@@ -19,6 +20,8 @@ from licensekit.clients import transport as transport_module
 from licensekit.clients._meta import EXT_ATTEMPTS, EXT_DEADLINE, EXT_TOKEN
 from licensekit.clients.errors import DeadlineExceeded, RateLimitError
 from licensekit.clients.transport import AsyncRetryTransport, CallIds, RetryTransport
+
+from .answering import Answer, answering
 
 
 class FakeClock:
@@ -415,3 +418,169 @@ def test_timeout_raised_early_is_an_ordinary_transport_error(clock: FakeClock) -
     with client(handle, RetryPolicy(max_total=5.0)) as c:
         assert c.get("/x", timeout=30.0).status_code == 200
     assert len(seen) == 2 and clock.sleeps == [0.5]
+
+
+# ------------------------------------------------------------------ the environment's proxy, for real
+
+
+def _clear_proxy_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+
+
+def test_requests_go_through_the_environments_proxy_unless_no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    _clear_proxy_env(monkeypatch)
+    with answering(lambda seen: Answer(200, b"{}")) as proxy, answering(lambda seen: Answer(204)) as direct:
+        monkeypatch.setenv("HTTP_PROXY", proxy.base_url)
+        monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+        transport = RetryTransport()  # built after the environment is set: it reads it once
+        with httpx.Client(transport=transport) as c:
+            assert c.get("http://api.example.test/v1/x?a=1").status_code == 200
+            assert c.get("http://api.example.test/v1/y").status_code == 200
+            assert c.get(direct.base_url + "/z").status_code == 204
+        # Through the proxy: the absolute URL as the request target (RFC 9112 3.2.2).
+        assert [s.path for s in proxy.seen] == [
+            "http://api.example.test/v1/x?a=1",
+            "http://api.example.test/v1/y",
+        ]
+        assert [s.path for s in direct.seen] == ["/z"]
+        routes = transport._inner._routes  # type: ignore[attr-defined]
+        assert set(routes._by_proxy) == {proxy.base_url, None}  # one transport per proxy, reused
+
+
+def test_async_requests_go_through_the_environments_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    _clear_proxy_env(monkeypatch)
+
+    async def main(url: str) -> int:
+        async with httpx.AsyncClient(transport=AsyncRetryTransport()) as c:
+            return (await c.get(url)).status_code
+
+    with answering(lambda seen: Answer(201)) as proxy:
+        monkeypatch.setenv("HTTP_PROXY", proxy.base_url)
+        assert asyncio.run(main("http://api.example.test/v1/x")) == 201
+        assert [s.path for s in proxy.seen] == ["http://api.example.test/v1/x"]
+
+
+# ---------------------------------------------------------- more of the same decisions, at their edges
+
+
+def test_timeouts_shorter_than_a_second_are_cut_too(clock: FakeClock) -> None:
+    seen: list[dict[str, float]] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        seen.append(dict(request.extensions["timeout"]))
+        return httpx.Response(200)
+
+    with client(handle, RetryPolicy(max_total=60.0)) as c:
+        c.send(c.build_request("GET", "/x", timeout=30.0, extensions={EXT_DEADLINE: clock.now + 0.25}))
+    assert seen == [dict.fromkeys(("connect", "read", "write", "pool"), 0.25)]
+
+
+def test_a_request_without_timeouts_gets_every_one_from_the_deadline(clock: FakeClock) -> None:
+    seen: list[dict[str, float]] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        seen.append(dict(request.extensions["timeout"]))
+        return httpx.Response(200)
+
+    transport = RetryTransport(httpx.MockTransport(handle), policy=RetryPolicy(max_total=9.0))
+    transport.handle_request(httpx.Request("GET", "https://api.test/x"))  # no client: no timeout extension
+    assert seen == [{"connect": 9.0, "read": 9.0, "write": 9.0, "pool": 9.0}]
+
+
+def test_short_gate_is_waited_for(clock: FakeClock) -> None:
+    handle, seen = scripted(httpx.Response(429, headers={"Retry-After": "0.5"}), httpx.Response(200))
+    with client(handle) as c:
+        assert c.post("/x").status_code == 429
+        assert c.get("/x").status_code == 200
+    assert clock.sleeps == [0.5] and len(seen) == 2
+
+
+def test_retry_after_at_the_cap_closes_the_gate(clock: FakeClock) -> None:
+    handle, _ = scripted(httpx.Response(429, headers={"Retry-After": "60"}), httpx.Response(200))
+    with client(handle, RetryPolicy(max_total=600)) as c:
+        assert c.post("/x").status_code == 429
+        assert c.get("/x").status_code == 200
+    assert clock.sleeps == [60.0]
+
+
+def test_body_arriving_before_the_deadline_is_not_cut(clock: FakeClock) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b"first"
+        clock.now += 4.5  # half a second before the deadline
+        yield b"second"
+
+    transport = RetryTransport(httpx.MockTransport(lambda r: httpx.Response(200, content=chunks())))
+    with httpx.Client(transport=transport) as c:
+        request = c.build_request("GET", "https://api.test/x", extensions={EXT_DEADLINE: clock.now + 5.0})
+        response = c.send(request)
+    assert response.content == b"firstsecond"
+
+
+def test_async_body_read_past_the_deadline_is_cut_off(clock: FakeClock) -> None:
+    async def chunks() -> Any:
+        yield b"first"
+        clock.now += 4.5
+        yield b"second"
+        clock.now += 1.0
+        yield b"third"
+
+    async def main() -> list[bytes]:
+        transport = AsyncRetryTransport(
+            httpx.MockTransport(lambda r: httpx.Response(200, content=chunks())),
+            policy=RetryPolicy(max_total=5.0),
+        )
+        got: list[bytes] = []
+        async with (
+            httpx.AsyncClient(transport=transport) as c,
+            c.stream("GET", "https://api.test/x") as response,
+        ):
+            with pytest.raises(DeadlineExceeded):
+                async for chunk in response.aiter_raw():
+                    got.append(chunk)
+        return got
+
+    assert asyncio.run(main()) == [b"first", b"second"]
+
+
+def test_one_debug_line_per_attempt(clock: FakeClock, caplog: pytest.LogCaptureFixture) -> None:
+    handle, _ = scripted(httpx.Response(503), httpx.ConnectError("refused"), httpx.Response(200))
+    caplog.set_level(logging.DEBUG, logger="licensekit.clients")
+    with client(handle) as c:
+        c.get("/x", headers={"X-Correlation-Id": "cid-1"})
+    lines = [r.getMessage() for r in caplog.records if r.name == "licensekit.clients"]
+    assert lines == [
+        "GET /x -> 503 in 0.0 ms (attempt 1, correlation id cid-1)",
+        "GET /x -> ConnectError in 0.0 ms (attempt 2, correlation id cid-1)",
+        "GET /x -> 200 in 0.0 ms (attempt 3, correlation id cid-1)",
+    ]
+
+
+def test_async_transport_keeps_its_policy_and_ids_and_notes_giving_up(
+    clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def sleep(seconds: float) -> None:
+        clock.sleep(seconds)
+
+    monkeypatch.setattr(asyncio, "sleep", sleep)
+    seen: list[httpx.Request] = []
+
+    async def handle(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        raise httpx.ConnectError("refused")
+
+    async def main() -> None:
+        transport = AsyncRetryTransport(
+            httpx.MockTransport(handle),
+            policy=RetryPolicy(max_attempts=2),
+            ids=CallIds(correlation="X-Trace", request_id=None),
+        )
+        async with httpx.AsyncClient(transport=transport) as c:
+            await c.get("https://api.test/x")
+
+    with pytest.raises(httpx.ConnectError) as info:
+        asyncio.run(main())
+    assert info.value.__notes__ == ["licensekit: gave up after 2 attempt(s)"]
+    assert len(seen) == 2 and clock.sleeps == [0.5]
+    assert "x-trace" in seen[0].headers and "x-correlation-id" not in seen[0].headers
