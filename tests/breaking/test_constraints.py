@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +33,7 @@ def doc(
         op["requestBody"] = {"content": {"application/json": {"schema": body}}}
     if answer is not None:
         op["responses"]["200"]["content"] = {"application/json": {"schema": answer}}
-    return {"openapi": "3.0.3", "paths": {"/x": {"post": op}}}
+    return {"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {"/x": {"post": op}}}
 
 
 def found(old: dict[str, Any], new: dict[str, Any]) -> list[tuple[bool, str, str, str]]:
@@ -445,3 +447,64 @@ def test_changelog_section_and_version() -> None:
     assert spec_diff._version('[project]\nversion = "1.2"\n') is None
     assert spec_diff._version("[tool]\n") is None
     assert spec_diff._version(None) is None
+
+
+# ------------------------------------------------------------------ the release rule (--check), in-process
+
+
+def _release(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str, changelog: str | None
+) -> list[str]:
+    root = Path(tempfile.mkdtemp(dir=tmp_path))
+    (root / "pyproject.toml").write_text(f'[project]\nversion = "{new}"\n', encoding="utf-8")
+    if changelog is not None:
+        (root / "CHANGELOG.md").write_text(changelog, encoding="utf-8")
+    monkeypatch.setattr(spec_diff, "ROOT", root)
+    monkeypatch.setattr(spec_diff, "_at", lambda ref, path: f'[project]\nversion = "{old}"\n')
+    breaking = [spec_diff.Change(True, "operation removed", "deleteThing", "/x")]
+    problems: list[str] = spec_diff.check("main", breaking)
+    return problems
+
+
+def test_breaking_change_released_right_passes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    changelog = "## [Unreleased]\n- deleteThing is gone\n"
+    assert _release(tmp_path, monkeypatch, "0.2.0", "0.3.0", changelog) == []
+    assert _release(tmp_path, monkeypatch, "1.2.0", "2.0.0", changelog) == []
+    moved = "## [Unreleased]\n\n## [0.3.0] - 2026\n- deleteThing is gone\n"
+    assert _release(tmp_path, monkeypatch, "0.2.0", "0.3.0", moved) == []
+
+
+def test_breaking_change_without_the_bump_or_the_note_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    changelog = "## [Unreleased]\n- something else\n"
+    assert _release(tmp_path, monkeypatch, "0.2.0", "0.2.1", changelog) == [
+        "version 0.2.0 -> 0.2.1: a breaking change needs a minor bump while 0.x",
+        "CHANGELOG.md's Unreleased (or new version) section does not name deleteThing",
+    ]
+    assert _release(tmp_path, monkeypatch, "1.2.0", "1.3.0", "## [Unreleased]\n- deleteThing\n") == [
+        "version 1.2.0 -> 1.3.0: a breaking change needs a major bump"
+    ]
+    assert _release(tmp_path, monkeypatch, "0.2.0", "0.3.0", None) == [
+        "CHANGELOG.md has no `## [Unreleased]` (or new version) section describing the change"
+    ]
+    assert _release(tmp_path, monkeypatch, "0.2.0", "0.3.0", "## [Unreleased]\n\n") == [
+        "CHANGELOG.md has no `## [Unreleased]` (or new version) section describing the change"
+    ]
+    assert _release(tmp_path, monkeypatch, "0.2.0", "x", "## [Unreleased]\n- deleteThing\n") == [
+        "cannot read [project].version from pyproject.toml here or at the base"
+    ]
+
+
+def test_compare_two_files_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(json.dumps(doc(param={"type": "string", "maxLength": 10})), encoding="utf-8")
+    new.write_text(json.dumps(doc(param={"type": "string", "maxLength": 5})), encoding="utf-8")
+    assert spec_diff.main([str(old), str(new)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"{new}: 1 breaking, 0 non-breaking\n")
+    assert (
+        "  BREAKING  op: constraint tightened at query parameter q (maxLength 10 -> 5)  [spec_diff]\n" in out
+    )
+    with pytest.raises(SystemExit):
+        spec_diff.main([str(old)])
