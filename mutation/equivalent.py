@@ -8,6 +8,9 @@ from __future__ import annotations
 
 MASKING = "src/licensekit/masking.py"
 TRANSPORT = "src/licensekit/clients/transport.py"
+ERRORS = "src/licensekit/clients/errors.py"
+E = "licensekit.clients.errors.x"
+CASE_BLIND = "httpx.Headers look names up case-blind"
 T = "licensekit.clients.transport.x"
 # On the monotonic clock, time has moved between any two readings: a value landing exactly on the deadline
 # (or on the slack before it) does not occur, so `<` and `<=` there decide the same calls.
@@ -47,15 +50,56 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         TRANSPORT,
         f"{T}ǁ_Callǁ_delay_after_status",
         'retry_after = parse_retry_after(response.headers.get("retry-after"))',
-    ): "httpx.Headers look names up case-blind",
+    ): CASE_BLIND,
     (
         TRANSPORT,
         f"{T}ǁ_Callǁ_delay_after_status",
         'retry_after = parse_retry_after(response.headers.get("RETRY-AFTER"))',
-    ): "httpx.Headers look names up case-blind",
+    ): CASE_BLIND,
     (
         TRANSPORT,
         f"{T}_env_proxy",
         'if not proxy or urllib.request.proxy_bypass(url.netloc.decode("ASCII")):',
     ): "codec names are case-blind: ASCII and ascii are the same codec",
+    (
+        ERRORS,
+        f"{E}ǁApiErrorǁfrom_response",
+        'request_id=response.headers.get("ms-requestid") or request.headers.get("MS-RequestId"),',
+    ): CASE_BLIND,
+    (
+        ERRORS,
+        f"{E}ǁApiErrorǁfrom_response",
+        'request_id=response.headers.get("MS-REQUESTID") or request.headers.get("MS-RequestId"),',
+    ): CASE_BLIND,
+    (
+        ERRORS,
+        f"{E}ǁApiErrorǁfrom_response",
+        'request_id=response.headers.get("MS-RequestId") or request.headers.get("ms-requestid"),',
+    ): CASE_BLIND,
+    (
+        ERRORS,
+        f"{E}ǁApiErrorǁfrom_response",
+        'request_id=response.headers.get("MS-RequestId") or request.headers.get("MS-REQUESTID"),',
+    ): CASE_BLIND,
+    (
+        ERRORS,
+        f"{E}ǁApiErrorǁfrom_response",
+        'retry_after=parse_retry_after(response.headers.get("retry-after")),',
+    ): CASE_BLIND,
+    (
+        ERRORS,
+        f"{E}ǁApiErrorǁfrom_response",
+        'retry_after=parse_retry_after(response.headers.get("RETRY-AFTER")),',
+    ): CASE_BLIND,
+    (ERRORS, f"{E}ǁApiErrorǁfrom_response", "attempts = response.extensions.get(EXT_ATTEMPTS, None)"): (
+        "a missing count becomes None, which the isinstance(attempts, int) test below turns into 1"
+    ),
+    (ERRORS, f"{E}ǁApiErrorǁfrom_response", "attempts = response.extensions.get(EXT_ATTEMPTS, )"): (
+        "a missing count becomes None, which the isinstance(attempts, int) test below turns into 1"
+    ),
+    (
+        ERRORS,
+        f"{E}ǁCloudCockpitApiErrorǁvendor_message",
+        "parts = [self.description] if (self.description) or True else []",
+    ): "an empty or missing description joins nothing: the join below skips falsy parts",
 }

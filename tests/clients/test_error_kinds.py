@@ -263,3 +263,51 @@ def test_parse_retry_after_date_against_the_clock() -> None:
     # An hour ahead, to the second: the margins are whole seconds wide, no boundary can matter.
     in_an_hour = format_datetime(datetime.now(UTC) + timedelta(hours=1), usegmt=True)
     assert 3590 < (parse_retry_after(in_an_hour) or 0) <= 3600
+
+
+def test_adopted_error_keeps_the_traceback_of_where_it_was_raised() -> None:
+    try:
+        raise DeadlineExceeded("late", deadline=1.0)
+    except DeadlineExceeded as exc:
+        original = exc
+    adopted = original.adopt(FusionError)
+    assert adopted.__traceback__ is original.__traceback__ and adopted.__traceback__ is not None
+
+
+def test_invalid_response_names_the_call() -> None:
+    error = FusionError.invalid(answer(200, b"{}"), "missing field id")
+    assert isinstance(error, InvalidResponseError)
+    assert (error.status, error.method, error.path, error.reason) == (
+        200,
+        "GET",
+        "/v1/things",
+        "missing field id",
+    )
+
+
+def test_from_response_without_ids_or_attempts() -> None:
+    error = FusionError.from_answer(answer(500, {"error": "x"}))
+    assert error.correlation_id is None and error.request_id is None and error.attempts == 1
+    odd = answer(500, {"error": "x"})
+    odd.extensions = {**odd.extensions, "licensekit.attempts": "3"}  # not a count: ignored
+    assert FusionError.from_answer(odd).attempts == 1
+
+
+def test_text_body_is_kept_up_to_a_kilobyte() -> None:
+    error = FusionError.from_answer(answer(502, b"x" * 5000))
+    assert error.body == "x" * 1024
+
+
+def test_transport_message_joins_the_error_and_its_notes() -> None:
+    cause = httpx.ReadTimeout("timed out")
+    cause.add_note("licensekit: gave up after 3 attempt(s)")
+    assert (
+        str(FusionError.transport(cause)) == "ReadTimeout: timed out; licensekit: gave up after 3 attempt(s)"
+    )
+
+
+def test_partner_center_message_keeps_a_description_ending_in_capitals() -> None:
+    error = PartnerCenterApiError(
+        status=400, method="GET", path="/", body={"code": 2, "description": "Not on XBOX"}
+    )
+    assert error.vendor_message() == "code 2: Not on XBOX"
