@@ -420,3 +420,18 @@ def test_no_token_after_the_fallback_raises(clock: WallClock) -> None:
     ):
         c.get("https://api.test/a")
     assert sent == ["/token", "/token"]
+
+
+def test_refresh_token_credentials_own_scope_and_token_url() -> None:
+    source = EntraTokenSource(
+        RefreshTokenCredentials("app", "rt", scope="own/.default", token_url="https://own.test/token"),
+        "https://login.test/token",
+        "default/.default",
+    )
+    request = source.request()
+    assert str(request.url) == "https://own.test/token" and form(request)["scope"] == "own/.default"
+
+
+def test_fusion_base_url_keeps_its_path() -> None:
+    source = FusionTokenSource(FusionLogin("bob", "pw"), "https://fusion.test/tenant-X/")
+    assert str(source.request().url) == "https://fusion.test/tenant-X/api/v01/auth/login"
