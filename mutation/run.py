@@ -76,6 +76,8 @@ def _pyproject(target: Target) -> str:
         # The report is re-made from scratch each run: no change detection between runs.
         "use_git_change_detection": False,
     }
+    if target.lines:  # mutmut skips the lines these match: every line the target's regex does not
+        section["do_not_mutate_patterns"] = [f"^(?!.*(?:{target.lines}))"]
     lines = ["", "[tool.mutmut]"] + [f"{k} = {json.dumps(v)}" for k, v in section.items()]
     return text + "\n".join(lines) + "\n"
 

@@ -15,6 +15,7 @@ class Target:
     module: str  # path of the file to mutate, from the repository root
     tests: tuple[str, ...]  # pytest node ids or files, from the repository root
     functions: tuple[str, ...] = ()  # mutmut mutant-name patterns: only these functions (default: all)
+    lines: str = ""  # a regex: only lines it matches are mutated (default: all)
 
     @property
     def slug(self) -> str:
@@ -53,7 +54,10 @@ TARGETS: tuple[Target, ...] = (
         functions=(
             "licensekit.proxy.app.xǁ_Captureǁ*",
             "licensekit.proxy.app.xǁProxyAppǁ_exchange__mutmut_*",
+            "licensekit.proxy.app.xǁProxyAppǁ_validate__mutmut_*",
         ),
+        # In _exchange, the lines that copy the bodies and hand them over; the rest forwards.
+        lines=r"captur|answer|exchange|Exchange|chunk|self\.(size|limit|complete)",
     ),
     Target(
         "codegen/spec_diff.py",
