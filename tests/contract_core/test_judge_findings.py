@@ -351,3 +351,40 @@ def test_text_that_is_not_utf8(fusion: Judge) -> None:
     found = create(fusion, JSON_HEADERS, b'{"name": "\xff", "sku": "s"}')
     assert [(c, w) for c, _, w, _ in found] == [("request_conformance", "request body"), NEGATIVE[::2]]
     assert found[0][3].startswith("not valid JSON: 'utf-8' codec can't decode byte 0xff")
+
+
+def test_locations_drop_list_indices_and_name_the_missing_property(fusion: Judge) -> None:
+    page = {
+        "results": 2,
+        "pages": 1,
+        "page": 1,
+        "licenses": [{"id": 1, "sku": "s", "description": "", "status": 3}],
+    }
+    found = judged(fusion, exchange("GET", G, answer=json.dumps(page).encode()))[1]
+    assert [(check, where, message) for check, _, where, message in found] == [
+        ("response_schema_conformance", "response 200 body.licenses[].name", '"name" is a required property'),
+        ("response_schema_conformance", "response 200 body.licenses[].status", '3 is not of type "string"'),
+    ]
+
+
+def test_answer_judged_alone_with_the_body_already_parsed(fusion: Judge) -> None:
+    op, _ = fusion.route("GET", G) or (None, None)
+    assert op is not None and op.operation_id == "listGroupCustomerLicenses"
+    parsed = {"results": "x"}
+    found, data = fusion.judge_answer(op, 200, JSON_HEADERS, b"ignored: the parsed body is used", data=parsed)
+    assert data is parsed
+    assert ("response_schema_conformance", "response 200 body.results") in [
+        (f.check, f.location) for f in found
+    ]
+    none, data = fusion.judge_answer(op, 200, JSON_HEADERS, PAGE)
+    assert none == [] and data == {"results": 0, "pages": 0, "page": 1, "licenses": []}
+    assert fusion.route("PATCH", G) is None and fusion.route("GET", "/nope") is None
+    assert fusion.route("GET", "/api/v01/draas/%ff/groups/x/customer_licenses") is None
+
+
+def test_shared_judge_per_api() -> None:
+    from licensekit.contract.judge import judge, judge_for
+
+    assert judge_for("fusion") is judge_for("fusion") and judge_for("fusion").api_name == "fusion"
+    verdict = judge("fusion", exchange("GET", "/nope"))
+    assert [f.check for f in verdict.findings] == ["undocumented_operation"]
