@@ -249,8 +249,9 @@ def main(argv: list[str] | None = None) -> int:
             return 0
     REPORTS.mkdir(exist_ok=True)
     state = json.loads(STATE.read_text(encoding="utf-8")) if STATE.exists() else {"scores": {}}
+    version = subprocess.run([str(BIN / "mutmut"), "--version"], capture_output=True, text=True).stdout
     began = time.monotonic()
-    for target in targets:
+    for done, target in enumerate(targets, 1):
         print(f"mutation: {target.module} against {len(target.tests)} test file(s) ...", flush=True)
         score = run_one(target, REPORTS / f"mutation-{target.slug}.log")
         state["scores"][target.module] = asdict(score)
@@ -260,15 +261,15 @@ def main(argv: list[str] | None = None) -> int:
             f" {len(score.equivalent)} equivalent) in {score.seconds:.0f} s",
             flush=True,
         )
-    version = subprocess.run([str(BIN / "mutmut"), "--version"], capture_output=True, text=True).stdout
-    state["wall"] = {
-        "seconds": round(time.monotonic() - began, 1),
-        "modules": len(targets),
-        "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-        "mutmut": version.strip().split()[-1] if version.strip() else "?",
-    }
-    STATE.write_text(json.dumps(state, indent=1), encoding="utf-8")
-    REPORT.write_text(render(state["scores"], state["wall"]), encoding="utf-8")
+        # Written after each module, so a run cut short still reports what it measured.
+        state["wall"] = {
+            "seconds": round(time.monotonic() - began, 1),
+            "modules": done,
+            "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+            "mutmut": version.strip().split()[-1] if version.strip() else "?",
+        }
+        STATE.write_text(json.dumps(state, indent=1), encoding="utf-8")
+        REPORT.write_text(render(state["scores"], state["wall"]), encoding="utf-8")
     below = [t.module for t in targets if Score(**state["scores"][t.module]).rate < GOAL]
     print(f"mutation: wrote {REPORT.relative_to(ROOT)} in {state['wall']['seconds']:.0f} s")
     if below:
