@@ -9,6 +9,10 @@ from __future__ import annotations
 MASKING = "src/licensekit/masking.py"
 TRANSPORT = "src/licensekit/clients/transport.py"
 ERRORS = "src/licensekit/clients/errors.py"
+AUTH = "src/licensekit/clients/auth.py"
+A = "licensekit.clients.auth.x"
+HEADER_NAME = "header names are case-blind (RFC 9110 5.1) and httpx.Headers look them up so"
+UPPERCASED = "httpx.Request upper-cases the method"
 E = "licensekit.clients.errors.x"
 CASE_BLIND = "httpx.Headers look names up case-blind"
 T = "licensekit.clients.transport.x"
@@ -102,4 +106,70 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         f"{E}ǁCloudCockpitApiErrorǁvendor_message",
         "parts = [self.description] if (self.description) or True else []",
     ): "an empty or missing description joins nothing: the join below skips falsy parts",
+    (
+        AUTH,
+        f"{A}_jwt_expiry",
+        'claims = json.loads(base64.urlsafe_b64decode(parts[1] + "=" * (+len(parts[1]) % 4)))',
+    ): 'the non-strict base64 decoder ignores surplus "=" padding: any count from the needed one up works',
+    (
+        AUTH,
+        f"{A}__token_request",
+        'headers = {"user-agent": USER_AGENT, "Accept": "application/json", **kwargs.pop("headers", {})}',
+    ): HEADER_NAME,
+    (
+        AUTH,
+        f"{A}__token_request",
+        'headers = {"USER-AGENT": USER_AGENT, "Accept": "application/json", **kwargs.pop("headers", {})}',
+    ): HEADER_NAME,
+    (
+        AUTH,
+        f"{A}__token_request",
+        'headers = {"User-Agent": USER_AGENT, "accept": "application/json", **kwargs.pop("headers", {})}',
+    ): HEADER_NAME,
+    (
+        AUTH,
+        f"{A}__token_request",
+        'headers = {"User-Agent": USER_AGENT, "ACCEPT": "application/json", **kwargs.pop("headers", {})}',
+    ): HEADER_NAME,
+    (
+        AUTH,
+        f"{A}ǁEntraTokenSourceǁrequest",
+        'return _token_request("post", self._token_url, data=form)',
+    ): UPPERCASED,
+    (AUTH, f"{A}ǁFusionTokenSourceǁrequest", '"get",'): UPPERCASED,
+    (
+        AUTH,
+        f"{A}ǁFusionTokenSourceǁrequest",
+        'return _token_request("post", f"{self._base}/api/v01/auth/login", json=body)',
+    ): UPPERCASED,
+    (
+        AUTH,
+        f"{A}ǁFusionTokenSourceǁrequest",
+        'headers={"authorization": f"Bearer {self._refresh_token.reveal()}"},',
+    ): HEADER_NAME,
+    (
+        AUTH,
+        f"{A}ǁFusionTokenSourceǁrequest",
+        'headers={"AUTHORIZATION": f"Bearer {self._refresh_token.reveal()}"},',
+    ): HEADER_NAME,
+    (
+        AUTH,
+        f"{A}ǁBearerAuthǁ_authorize",
+        'request.headers["authorization"] = f"Bearer {token.value.reveal()}"',
+    ): HEADER_NAME,
+    (
+        AUTH,
+        f"{A}ǁBearerAuthǁ_authorize",
+        'request.headers["AUTHORIZATION"] = f"Bearer {token.value.reveal()}"',
+    ): HEADER_NAME,
+    (
+        AUTH,
+        f"{A}ǁBearerAuthǁsync_auth_flow",
+        "for round_ in range(3):",
+    ): "_send_again() allows a second round only after the first, so a third never starts",
+    (
+        AUTH,
+        f"{A}ǁBearerAuthǁasync_auth_flow",
+        "for round_ in range(3):",
+    ): "_send_again() allows a second round only after the first, so a third never starts",
 }

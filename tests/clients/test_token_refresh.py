@@ -187,10 +187,10 @@ def test_fixed_token_is_sent_and_never_refreshed(clock: WallClock) -> None:
 
 
 def test_bearer_auth_needs_exactly_one_of_source_or_token() -> None:
-    with pytest.raises(ValueError, match="either a token source or a token"):
-        BearerAuth()
-    with pytest.raises(ValueError, match="either a token source or a token"):
-        BearerAuth(entra(), token="t")
+    for wrong in ({}, {"source": entra(), "token": "t"}):
+        with pytest.raises(ValueError) as info:
+            BearerAuth(**wrong)  # type: ignore[arg-type]
+        assert str(info.value) == "give either a token source or a token"
 
 
 def test_token_call_shares_the_deadline_and_is_marked(clock: WallClock) -> None:
@@ -416,9 +416,10 @@ def test_no_token_after_the_fallback_raises(clock: WallClock) -> None:
 
     with (
         httpx.Client(transport=httpx.MockTransport(handle), auth=BearerAuth(Refusing())) as c,
-        pytest.raises(AuthenticationError, match="could not obtain a token"),
+        pytest.raises(AuthenticationError) as info,
     ):
         c.get("https://api.test/a")
+    assert str(info.value) == "could not obtain a token"
     assert sent == ["/token", "/token"]
 
 
