@@ -311,3 +311,8 @@ def test_partner_center_message_keeps_a_description_ending_in_capitals() -> None
         status=400, method="GET", path="/", body={"code": 2, "description": "Not on XBOX"}
     )
     assert error.vendor_message() == "code 2: Not on XBOX"
+
+
+def test_two_attempts_are_named_in_the_message() -> None:
+    error = FusionApiError(status=503, method="GET", path="/a", attempts=2)
+    assert str(error) == "Fusion GET /a answered 503 Service Unavailable (gave up after 2 attempts)"
