@@ -11,7 +11,7 @@ export PATH := $(abspath $(BIN)):$(abspath node_modules/.bin):$(PATH)
 PY_STAMP   := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help install regenerate check-breaking check-generated lint format test contract contract-mutants mock bench docs clean
+.PHONY: help install regenerate check-breaking check-generated lint format test contract contract-mutants mutation mock bench docs clean
 
 install: $(PY_STAMP) $(NODE_STAMP) ## venv with pinned Python packages, and the pinned Node tools
 
@@ -70,6 +70,16 @@ contract: $(PY_STAMP) ## contract suites against our mocks, one run, one summary
 contract-mutants: $(PY_STAMP) ## proof the suites catch defects: each planted-defect mock must fail its suite
 	@mkdir -p reports
 	$(BIN)/pytest contract_tests/mutants -s -p no:cacheprovider --junitxml=reports/contract-mutants.xml
+
+MUTATION_STAMP := $(VENV)/.mutation-installed
+$(MUTATION_STAMP): $(PY_STAMP)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,mutation]'
+	touch $@
+
+MODULES ?=
+QUICK ?=
+mutation: $(MUTATION_STAMP) $(NODE_STAMP) ## mutation scores (mutmut) of the modules that decide verdicts, into reports/mutation.md; QUICK=1 only those changed since BASE, MODULES=a.py,b.py (not part of test)
+	$(PY) -m mutation.run $(if $(QUICK),--changed $(BASE)) $(if $(MODULES),--only $(MODULES))
 
 BENCH_ARGS ?=
 

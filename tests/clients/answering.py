@@ -27,6 +27,7 @@ class Seen:
     method: str
     path: str
     body: bytes
+    headers: dict[str, str] = field(default_factory=dict)  # lower-case names
 
 
 Script = Callable[[Seen], Answer]
@@ -46,7 +47,8 @@ class AnsweringServer:
 
             def _answer(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
-                seen = Seen(self.command, self.path, self.rfile.read(length) if length else b"")
+                body = self.rfile.read(length) if length else b""
+                seen = Seen(self.command, self.path, body, {k.lower(): v for k, v in self.headers.items()})
                 server.seen.append(seen)
                 answer = server.script(seen)
                 self.send_response(answer.status)

@@ -7,6 +7,7 @@ import base64
 import json
 import logging
 import time
+import types
 import urllib.request
 import uuid
 from collections.abc import Callable
@@ -35,6 +36,7 @@ from licensekit.clients import (
     RetryPolicy,
     Secret,
 )
+from licensekit.clients import auth as auth_module
 from licensekit.clients.errors import parse_retry_after
 from licensekit.clients.transport import env_proxy
 
@@ -63,8 +65,12 @@ class Fake:
     """A scripted server: token endpoint plus a queue of answers for API calls."""
 
     def __init__(
-        self, answers: list[httpx.Response | Exception] | None = None, lifetime: float = 3600
+        self,
+        answers: list[httpx.Response | Exception] | None = None,
+        lifetime: float = 3600,
+        clock: Callable[[], float] = time.time,
     ) -> None:
+        self.clock = clock
         self.answers = list(answers or [])
         self.calls: list[httpx.Request] = []
         self.token_calls: list[httpx.Request] = []
@@ -75,7 +81,7 @@ class Fake:
     def __call__(self, request: httpx.Request) -> httpx.Response:
         if request.url.path.endswith("/oauth2/v2.0/token"):
             self.token_calls.append(request)
-            token = jwt(time.time() + self.lifetime, f"t{len(self.issued)}")
+            token = jwt(self.clock() + self.lifetime, f"t{len(self.issued)}")
             self.issued.append(token)
             return httpx.Response(
                 200, json={"token_type": "Bearer", "expires_in": 3599, "access_token": token}
@@ -268,15 +274,20 @@ def test_persistent_401_raises_after_one_refresh() -> None:
     assert len(fake.token_calls) == 2 and len(fake.calls) == 2
 
 
-def test_token_refreshed_before_expiry() -> None:
-    fake = Fake(lifetime=1.0)  # margin is half the lifetime: refreshed after 0.5 s
+def test_token_refreshed_before_expiry(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A fake wall clock (whole seconds, like the token's exp): no second boundary can move the result.
+    now = [1_800_000_000.0]
+    monkeypatch.setattr(auth_module, "time", types.SimpleNamespace(time=lambda: now[0]))
+    fake = Fake(lifetime=120, clock=lambda: now[0])  # margin min(60, 120 / 2): refreshed from +60 s
     cc = cloudcockpit(fake)
     cc.list_customer_licenses(CUSTOMER, provider_instance_id=PROVIDER)
+    now[0] += 50
     cc.list_customer_licenses(CUSTOMER, provider_instance_id=PROVIDER)
     assert len(fake.token_calls) == 1
-    time.sleep(0.6)
+    now[0] += 20
     cc.list_customer_licenses(CUSTOMER, provider_instance_id=PROVIDER)
     assert len(fake.token_calls) == 2
+    assert fake.headers[-1]["authorization"] == f"Bearer {fake.issued[1]}"
 
 
 def test_bad_client_secret_raises_authentication_error_without_secret() -> None:

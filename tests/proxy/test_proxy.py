@@ -380,7 +380,9 @@ def test_large_request_body_reaches_the_mock_and_its_413_comes_back(fusion_mock:
         assert proxy.drift() == []  # 413 is documented and the over-long body is valid JSON
 
 
-def test_large_response_streams_through_and_is_marked_unvalidated() -> None:
+def test_large_response_streams_through_whole() -> None:
+    """Byte for byte, past the capture limit (the drift record of a documented operation over the limit:
+    test_capture_limit.py)."""
     size = 24 * 1024 * 1024 + 17
     with serve_app(Streamer(size=size)) as url, serve("fusion", url, capture_limit=1024 * 1024) as proxy:
         digest = hashlib.sha256()
@@ -391,6 +393,9 @@ def test_large_response_streams_through_and_is_marked_unvalidated() -> None:
                 received += len(chunk)
         direct = httpx.get(url + "/big", timeout=30).content
         assert received == size and digest.hexdigest() == hashlib.sha256(direct).hexdigest()
+        assert [(r["check"], r["departures"]) for r in proxy.drift()] == [
+            ("undocumented_operation", ["no operation of the spec has this path"])
+        ]
 
 
 def test_streamed_answer_is_not_buffered() -> None:

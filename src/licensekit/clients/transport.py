@@ -11,7 +11,8 @@
   Partner Center's MS-RequestId stays the same across the retries of one call.
 - A deadline per call (RetryPolicy.max_total, from the first byte sent to the last byte read): token calls
   share the deadline of the call they serve (EXT_DEADLINE), each attempt's timeouts are cut to the time
-  left, and a body still dripping at the deadline is cut off (DeadlineExceeded). A gate closed beyond the
+  left (one of those running out, a server sending nothing, raises DeadlineExceeded), and a body still
+  dripping at the deadline is cut off (DeadlineExceeded). A gate closed beyond the
   deadline raises RateLimitError at once instead of stalling the call.
 - One DEBUG log line per attempt: method, path, status, duration, attempt, correlation id.
 - Without an inner transport given, requests go out through the proxy the environment names for their
@@ -40,6 +41,13 @@ from .errors import DeadlineExceeded, RateLimitError, parse_retry_after
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
 RETRYABLE_ERRORS: tuple[type[Exception], ...] = (httpx.TransportError,)
+_TIMER_SLACK = 0.01  # seconds a socket timer may fire before the deadline it was set to
+_TIMEOUT_KINDS: dict[type[Exception], str] = {
+    httpx.ConnectTimeout: "connect",
+    httpx.ReadTimeout: "read",
+    httpx.WriteTimeout: "write",
+    httpx.PoolTimeout: "pool",
+}
 
 
 @dataclass(frozen=True)
@@ -118,6 +126,7 @@ class _Call:
         self.deadline = given if isinstance(given, float) else self.started + self.policy.max_total
         self.attempt = 0
         self.began = 0.0
+        self.cut: set[str] = set()
 
     def left(self) -> float:
         return self.deadline - time.monotonic()
@@ -154,6 +163,8 @@ class _Call:
         timeouts = (
             timeouts if isinstance(timeouts, dict) else dict.fromkeys(("connect", "read", "write", "pool"))
         )
+        # The timeouts the deadline cut: one of these running out means the call reached its deadline.
+        self.cut = {k for k, v in timeouts.items() if v is None or v > left}
         self.request.extensions = {
             **self.request.extensions,
             "timeout": {k: left if v is None else min(v, left) for k, v in timeouts.items()},
@@ -180,8 +191,11 @@ class _Call:
         return delay
 
     def after_error(self, exc: Exception) -> float | None:
-        """Seconds to wait before retrying, or None to re-raise (noted with the attempts)."""
+        """Seconds to wait before retrying, or None to re-raise (noted with the attempts). Raises
+        DeadlineExceeded when a timeout the deadline cut ran out (a server that sends nothing at all)."""
         self._log(type(exc).__name__)
+        if _TIMEOUT_KINDS.get(type(exc)) in self.cut and self.left() <= _TIMER_SLACK:
+            raise self.overdue() from exc
         delay = None
         if self.r.may_repeat(self.request):
             delay = self._within_bounds(self.policy.backoff(self.attempt))

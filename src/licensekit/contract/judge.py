@@ -138,7 +138,7 @@ class Judge:
     def judge_request(self, op: Operation, raw_params: dict[str, str], exchange: Exchange) -> list[Finding]:
         texts = [(_where(p), p.message) for p in self._request_problems(op, raw_params, exchange)]
         out = [self._finding(op.operation_id, F.REQUEST_CONFORMANCE, f"request {w}", m) for w, m in texts]
-        if op.body_media_types and exchange.body and not exchange.body_complete:
+        if op.body_media_types and not exchange.body_complete:  # the capture kept none of it
             out.append(
                 self._finding(
                     op.operation_id, F.UNVALIDATED, "request body", "over the capture limit: not validated"
