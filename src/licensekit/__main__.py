@@ -185,7 +185,7 @@ def _proxy_report(args: argparse.Namespace) -> int:
 
 def _check_traffic(args: argparse.Namespace) -> int:
     try:
-        from .contract.record import RecordError
+        from .contract.record import FindingsRecord, RecordError
         from .reports import outcome
         from .traffic.check import TrafficCheck, sniff
         from .traffic.har import HarError
@@ -198,6 +198,12 @@ def _check_traffic(args: argparse.Namespace) -> int:
         check = TrafficCheck(args.api, args.base_url)
     except (RecordError, ValueError) as exc:
         return _refuse("check-traffic", str(exc))
+    if args.format == "findings":  # a findings record (make contract's reports/findings.json) re-judged
+        try:
+            stored = FindingsRecord.read(args.file)
+        except RecordError as exc:
+            return _refuse("check-traffic", str(exc))
+        return outcome.conclude(stored, baseline, options, sys.stdout)
     try:
         kind = args.format if args.format != "auto" else sniff(args.file)
         if kind == "har":
@@ -309,14 +315,21 @@ def main(argv: list[str] | None = None) -> int:
         help="judge recorded traffic (HAR 1.2, or a proxy drift log) against the spec, like the proxy",
     )
     check_traffic.add_argument("--api", choices=APIS, required=True)
-    check_traffic.add_argument("file", help="a HAR 1.2 file, or a drift log of `licensekit proxy`")
+    check_traffic.add_argument(
+        "file", help="a HAR 1.2 file, a drift log of `licensekit proxy`, or a findings record (--format)"
+    )
     check_traffic.add_argument(
         "--base-url",
         action="append",
         metavar="URL",
         help="where the API was served (repeatable; default: the spec's servers); other URLs are skipped",
     )
-    check_traffic.add_argument("--format", choices=["auto", "har", "proxy-log"], default="auto")
+    check_traffic.add_argument(
+        "--format",
+        choices=["auto", "har", "proxy-log", "findings"],
+        default="auto",
+        help="auto tells a drift log from a HAR; findings: a findings record (e.g. reports/findings.json)",
+    )
     _add_report_options(check_traffic)
     check_traffic.set_defaults(run=_check_traffic, parser=check_traffic)
 

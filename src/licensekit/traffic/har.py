@@ -139,8 +139,9 @@ def entries(path: str | Path) -> Iterator[HarEntry | BrokenEntry]:
                 except _Broken as exc:
                     yield BrokenEntry(number, str(exc))
     except ijson.JSONError as exc:
+        why = " ".join(str(exc).split())[:200]  # the parser's text spans lines: one line, bounded
         raise HarError(
-            f"{path}: not valid JSON after entry {number} ({exc}); the rest of the file was not read"
+            f"{path}: not valid JSON after entry {number} ({why}); the rest of the file was not read"
         ) from None
     except OSError as exc:
         raise HarError(f"{path}: cannot be read: {exc}") from None
