@@ -38,7 +38,7 @@ def _retype_name(answer: Answer) -> Answer:
 
 
 def _empty_200_for_404(answer: Answer) -> Answer:
-    status, headers, body = answer
+    status, headers, _ = answer
     return (200, headers, b"{}") if status == 404 else answer
 
 

@@ -131,8 +131,8 @@ def test_strict_fails_on_tolerated_findings_without_it_they_are_listed(hars: dic
     strict = check_traffic("--api", "fusion", str(hars["tolerated"]), "--strict")
     assert strict.returncode == 1
     assert (
-        "tolerated: fusion listGroupCustomerLicenses missing_expected_property at response 200 body.licenses[].description"
-        in strict.stdout
+        "tolerated: fusion listGroupCustomerLicenses missing_expected_property at "
+        "response 200 body.licenses[].description" in strict.stdout
     )
 
 
@@ -147,8 +147,8 @@ def test_strict_fails_on_tolerated_findings_without_it_they_are_listed(hars: dic
             "entries[0]: missing or wrong field 'api'",
         ),
         (
-            '{"version": 1, "entries": [{"fingerprint": "0123456789abcdef", "api": "fusion", "operation": "x",'
-            ' "check": "c", "severity": "failure", "location": "l", "reason": "r"}]}',
+            '{"version": 1, "entries": [{"fingerprint": "0123456789abcdef", "api": "fusion",'
+            ' "operation": "x", "check": "c", "severity": "failure", "location": "l", "reason": "r"}]}',
             "does not match its api, operation, check and location",
         ),
         ('{"version": 1, "entries": [], "extra": 1}', "unknown field 'extra'"),
