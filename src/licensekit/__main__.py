@@ -193,6 +193,7 @@ def _check_traffic(args: argparse.Namespace) -> int:
         args.parser.error(f"check-traffic needs the server extra: pip install 'licensekit[mock]' ({exc})")
 
     options = _report_options(args)
+    options.apis = {args.api}  # a shared baseline file: the other APIs' entries are kept, not gone
     try:
         baseline = outcome.load_baseline(options)
         check = TrafficCheck(args.api, args.base_url)
@@ -203,6 +204,7 @@ def _check_traffic(args: argparse.Namespace) -> int:
             stored = FindingsRecord.read(args.file)
         except RecordError as exc:
             return _refuse("check-traffic", str(exc))
+        options.apis = None  # a record of a whole run: every API in it was checked
         return outcome.conclude(stored, baseline, options, sys.stdout)
     try:
         kind = args.format if args.format != "auto" else sniff(args.file)

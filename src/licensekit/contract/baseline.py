@@ -160,10 +160,15 @@ def _entry(raw: Any, where: str) -> BaselineEntry:
     )
 
 
-def updated(record: FindingsRecord, old: Baseline | None, path: str | Path) -> Baseline:
+def updated(
+    record: FindingsRecord, old: Baseline | None, path: str | Path, *, checked_apis: set[str] | None = None
+) -> Baseline:
     """The run's findings as a baseline: an entry per fingerprint seen, keeping the reason and the expires
-    date of each entry that stays; entries not seen this run are left out."""
+    date of each entry that stays; entries not seen this run are left out, except those of APIs the run
+    did not check (`checked_apis`; None: every API was checked), which are kept as they are."""
     out = Baseline(str(path))
+    if old is not None and checked_apis is not None:
+        out.entries.update({k: e for k, e in old.entries.items() if e.api not in checked_apis})
     for entry in record.entries.values():
         kept = old.entries.get(entry.fingerprint) if old is not None else None
         out.entries[entry.fingerprint] = BaselineEntry(
@@ -219,16 +224,22 @@ class Comparison:
         return out
 
 
-def compare(record: FindingsRecord, baseline: Baseline, *, on: date | None = None) -> Comparison:
+def compare(
+    record: FindingsRecord, baseline: Baseline, *, on: date | None = None, apis: set[str] | None = None
+) -> Comparison:
+    """`apis`: the APIs the run checked (None: all); baseline entries of other APIs are neither gone nor
+    expired for this run (a shared baseline file, one API checked at a time)."""
     day = on or today()
     seen = set(record.entries)
     entries = record.sorted_entries()
+    mine = [baseline.entries[k] for k in sorted(baseline.entries)]
+    mine = [b for b in mine if apis is None or b.api in apis]
     return Comparison(
         baseline.path,
         new=[e for e in entries if e.fingerprint not in baseline.entries],
         known=[e for e in entries if e.fingerprint in baseline.entries],
-        gone=[baseline.entries[k] for k in sorted(baseline.entries) if k not in seen],
-        expired=[baseline.entries[k] for k in sorted(baseline.entries) if baseline.entries[k].expired(day)],
+        gone=[b for b in mine if b.fingerprint not in seen],
+        expired=[b for b in mine if b.expired(day)],
     )
 
 
