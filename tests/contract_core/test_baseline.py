@@ -112,3 +112,15 @@ def test_twice_the_same_fingerprint_or_a_bad_date_is_refused(tmp_path: Path) -> 
     with pytest.raises(BaselineError, match="no such baseline file"):
         Baseline.read(tmp_path / "none.json")
     assert Baseline.read(tmp_path / "none.json", missing_ok=True).entries == {}
+
+
+def test_one_api_checked_leaves_the_others_entries_alone(tmp_path: Path) -> None:
+    shared = updated(_run(SCHEMA_FAIL, SERVER), None, tmp_path / "b.json")  # fusion and partner-center
+    fusion_only = _run(MISSING)
+    c = compare(fusion_only, shared, apis={"fusion"})
+    assert [e.api for e in c.gone] == ["fusion"]  # partner-center's entry is not gone: not checked
+    kept = updated(fusion_only, shared, tmp_path / "b.json", checked_apis={"fusion"})
+    assert sorted(e.check for e in kept.entries.values()) == [
+        "missing_expected_property",
+        "not_a_server_error",
+    ]
