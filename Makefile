@@ -60,12 +60,18 @@ test: install check-generated lint ## everything: spec checks, property tests, m
 
 CONTRACT_ARGS ?=
 RECORD ?=
+STRICT ?=
+BASELINE ?=
+UPDATE_BASELINE ?=
+_yes = $(filter 1 yes true,$(1))
 
-contract: $(PY_STAMP) ## contract suites against our mocks, one run, one summary (API=fusion for one; LICENSEKIT_<API>_URL for a live target; RECORD=dir keeps HAR/VCR)
+contract: $(PY_STAMP) ## contract suites against our mocks, one run, one summary (API=fusion for one; LICENSEKIT_<API>_URL for a live target; RECORD=dir keeps HAR/VCR; STRICT=1, BASELINE=file, UPDATE_BASELINE=1)
 	@mkdir -p reports
 	@echo "contract: API=$(API); collecting the suites, then starting the mocks / preflighting the targets"
 	$(BIN)/pytest contract_tests --ignore=contract_tests/mutants --api $(API) -p no:cacheprovider \
-	  --junitxml=reports/contract.xml -o junit_suite_name=contract $(if $(RECORD),--record $(RECORD)) $(CONTRACT_ARGS)
+	  --junitxml=reports/contract.xml -o junit_suite_name=contract --findings reports/findings.json \
+	  $(if $(RECORD),--record $(RECORD)) $(if $(call _yes,$(STRICT)),--strict-findings) \
+	  $(if $(BASELINE),--baseline $(BASELINE)) $(if $(call _yes,$(UPDATE_BASELINE)),--update-baseline) $(CONTRACT_ARGS)
 
 contract-mutants: $(PY_STAMP) ## proof the suites catch defects: each planted-defect mock must fail its suite
 	@mkdir -p reports

@@ -1,6 +1,6 @@
 """`make bench`: run the five benchmarks side by side and write bench/results.md (see bench/README.md).
 
-.venv/bin/python -m bench.run [--quick] [--only throughput,clients,sweep,contract,regenerate,proxy]
+.venv/bin/python -m bench.run [--quick] [--only throughput,clients,sweep,contract,regenerate,proxy,traffic]
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import clients, proxy, servers, suites, throughput
+from . import clients, proxy, servers, suites, throughput, traffic
 
 RESULTS = Path(__file__).with_name("results.md")
-PARTS = ("throughput", "clients", "sweep", "contract", "regenerate", "proxy")
+PARTS = ("throughput", "clients", "sweep", "contract", "regenerate", "proxy", "traffic")
 
 
 def _version(cmd: list[str]) -> str:
@@ -200,6 +200,17 @@ def render(results: dict[str, Any], settings: dict[str, Any], total: float) -> s
     if "proxy" in results:
         lines += proxy.render(results["proxy"])
 
+    if "traffic" in results:
+        lines += traffic.render(results["traffic"])
+        big = results["traffic"][-1]
+        targets.append(
+            (
+                f"check-traffic streams: {big['entries']:,}-entry HAR in {big['rss_mib']:.0f} MiB RSS "
+                f"(under 200 MiB)",
+                big["rss_mib"] < 200,
+            )
+        )
+
     lines += ["## Targets (reported, not asserted)", ""]
     lines += [f"- {_ok(met)}: {text}" for text, met in targets]
     lines.append("")
@@ -248,6 +259,9 @@ def main(argv: list[str] | None = None) -> int:
     if "proxy" in parts:
         print("6. proxy overhead", flush=True)
         results["proxy"] = proxy.run(runs=runs, requests=500 if args.quick else 2000)
+    if "traffic" in parts:
+        print("7. check-traffic on a recorded HAR", flush=True)
+        results["traffic"] = traffic.run(runs=runs, sizes=(500, 5_000) if args.quick else traffic.SIZES)
     busy_after, total_after = servers.machine_busy()
     foreign = (busy_after - busy_before) - (_own_cpu() - own_before)
     settings["foreign"] = max(0.0, foreign / (total_after - total_before))

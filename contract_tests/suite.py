@@ -19,6 +19,7 @@ from licensekit.contract.registry import spec_path
 
 from . import plumbing, tolerance
 from .coverage import COVERAGE
+from .findings_record import FINDINGS
 from .plumbing import STATS
 
 WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
@@ -115,6 +116,7 @@ def run_case(api: str, case: Any, **kwargs: Any) -> Any:
         return case.call_and_validate(additional_checks=EXTRA_CHECKS.get(api, []), **kwargs)
     except (Failure, FailureGroup) as error:
         count_failures(api, error)
+        FINDINGS.failures(api, case, error)
         raise
 
 
@@ -173,6 +175,7 @@ class StatefulCounter:
                     )
                 except (Failure, FailureGroup) as error:
                     count_failures(api, error)
+                    FINDINGS.failures(api, case, error)
                     raise
 
         Counted.__name__ = f"{machine.__name__}_{api.replace('-', '_')}"

@@ -10,9 +10,11 @@ from collections.abc import Callable
 from typing import Any
 
 from licensekit.contract.registry import APIS
+from licensekit.reports import table
 
 from . import plumbing, tolerance
 from .coverage import COVERAGE, operations
+from .findings_record import FINDINGS
 from .plumbing import STATS, SUITE_API
 
 Section = Callable[[Any, list[str]], list[str]]
@@ -111,11 +113,33 @@ def warnings_section(_tr: Any, apis: list[str]) -> list[str]:
     return tolerance.summary_lines(apis)
 
 
+def findings_section(_tr: Any, apis: list[str]) -> list[str]:
+    """The findings record: distinct findings per API, and against the baseline, new / known / gone."""
+    record = FINDINGS.record
+    lines = [f"findings (distinct deviations; {record.exchanges} answers judged):"]
+    for api in apis:
+        entries = [e for e in record.entries.values() if e.api == api]
+        failures = sum(1 for e in entries if e.severity == "failure")
+        lines.append(f"  {api}: {failures} failure(s), {len(entries) - failures} tolerated")
+    if FINDINGS.comparison is not None:
+        lines += table.baseline_lines(FINDINGS.comparison, apis)
+        lines += [
+            f"  expired: {b.label()} (expires {b.expires}; reason was: {b.reason})"
+            for b in FINDINGS.comparison.expired
+        ]
+    if FINDINGS.strict:
+        lines.append("--strict-findings: a tolerated finding not in the baseline fails the run")
+    if FINDINGS.written:
+        lines.append(f"findings record: {FINDINGS.written} (docs/findings.md)")
+    return lines
+
+
 SECTIONS: list[Section] = [
     tests_section,
     failures_section,
     statuses_section,
     warnings_section,
+    findings_section,
     notes_section,
 ]
 

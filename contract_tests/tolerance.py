@@ -14,6 +14,8 @@ from typing import Any
 
 from licensekit.contract import TOLERATED, Finding, judge_for
 
+from .findings_record import FINDINGS
+
 MAX_SHOWN = 8  # warning lines shown per API; the counts cover every one
 
 
@@ -65,6 +67,7 @@ def observer(api: str) -> Any:
             response.content or b"",
         )
         RECORD.seen[api].update(found)
+        FINDINGS.answer(api, case, response, found)
         return None
 
     return tolerated_deviations

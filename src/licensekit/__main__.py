@@ -1,4 +1,4 @@
-"""licensekit command line: `serve` the mocks, make a `token` for them.
+"""licensekit command line: `serve` the mocks, make a `token` for them, proxy and check traffic.
 
 python -m licensekit serve --api fusion --port 0      # prints: fusion http://127.0.0.1:PORT
 python -m licensekit serve --api all                   # the three mocks, on three ports
@@ -6,6 +6,7 @@ python -m licensekit serve --api fusion --seed FILE    # --seed is one vendor's 
 python -m licensekit token --api fusion --roles groups.instance.customer_licenses.list
 python -m licensekit proxy --api fusion --upstream URL --drift-log drift.jsonl   # validating proxy
 python -m licensekit proxy-report drift.jsonl --junit drift.xml                  # exit 1 when drift
+python -m licensekit check-traffic --api fusion traffic.har --baseline known.json # recorded traffic
 """
 
 from __future__ import annotations
@@ -135,18 +136,115 @@ def _proxy(args: argparse.Namespace) -> int:
     return 0
 
 
-def _proxy_report(args: argparse.Namespace) -> int:
-    from .proxy import drift_log, report
+def _refuse(command: str, message: str) -> int:
+    """Bad input (a file that cannot be used): one line on stderr, exit 2, no traceback."""
+    print(f"licensekit {command}: {message}", file=sys.stderr)
+    return 2
 
+
+def _report_options(args: argparse.Namespace) -> Any:
+    from .reports.outcome import Options
+
+    if args.update_baseline and not args.baseline:
+        args.parser.error("--update-baseline needs --baseline FILE (the file to write)")
+    return Options(args.baseline, args.update_baseline, args.strict, args.junit, args.sarif, args.findings)
+
+
+def _settle_times(record: Any) -> None:
+    """A record read from traffic starts when its first finding was seen, not when it was read."""
+    if record.entries:
+        record.started = min(e.first_seen for e in record.entries.values())
+        record.finished = max(e.last_seen for e in record.entries.values())
+
+
+def _proxy_report(args: argparse.Namespace) -> int:
+    from .contract.record import FindingsRecord, RecordError
+    from .reports import outcome
+    from .traffic import proxy_log
+
+    options = _report_options(args)
     try:
-        groups = report.group(drift_log.read(args.file))
-    except (OSError, ValueError) as exc:
-        args.parser.error(f"{args.file}: {exc}")
-    sys.stdout.write(report.table(groups))
-    if args.junit:
-        with open(args.junit, "wb") as handle:
-            handle.write(report.junit(groups))
-    return 1 if report.failures(groups) else 0  # tolerated findings are listed, not failed
+        baseline = outcome.load_baseline(options)
+    except RecordError as exc:
+        return _refuse("proxy-report", str(exc))
+    record = FindingsRecord("proxy")
+    try:
+        counts = proxy_log.read(args.file, None, record)
+    except OSError as exc:
+        return _refuse("proxy-report", f"{args.file}: cannot be read: {exc}")
+    if counts.bad:
+        more = ", ..." if counts.bad > len(counts.bad_lines) else ""
+        named = ", ".join(map(str, counts.bad_lines)) + more
+        note = f"{args.file}: skipped {counts.bad} line(s) that are not drift records (line {named})"
+        if not counts.records:
+            return _refuse("proxy-report", f"{note}; no drift record in the file")
+        print(note, file=sys.stderr)
+    _settle_times(record)
+    return outcome.conclude(record, baseline, options, sys.stdout)
+
+
+def _check_traffic(args: argparse.Namespace) -> int:
+    try:
+        from .contract.record import FindingsRecord, RecordError
+        from .reports import outcome
+        from .traffic.check import TrafficCheck, sniff
+        from .traffic.har import HarError
+    except ImportError as exc:
+        args.parser.error(f"check-traffic needs the server extra: pip install 'licensekit[mock]' ({exc})")
+
+    options = _report_options(args)
+    options.apis = {args.api}  # a shared baseline file: the other APIs' entries are kept, not gone
+    try:
+        baseline = outcome.load_baseline(options)
+        check = TrafficCheck(args.api, args.base_url)
+    except (RecordError, ValueError) as exc:
+        return _refuse("check-traffic", str(exc))
+    if args.format == "findings":  # a findings record (make contract's reports/findings.json) re-judged
+        try:
+            stored = FindingsRecord.read(args.file)
+        except RecordError as exc:
+            return _refuse("check-traffic", str(exc))
+        options.apis = None  # a record of a whole run: every API in it was checked
+        return outcome.conclude(stored, baseline, options, sys.stdout)
+    try:
+        kind = args.format if args.format != "auto" else sniff(args.file)
+        if kind == "har":
+            check.har(args.file)
+        else:
+            logged = check.proxy_log(args.file)
+    except HarError as exc:
+        return _refuse("check-traffic", str(exc))
+    except OSError as exc:
+        return _refuse("check-traffic", f"{args.file}: cannot be read: {exc}")
+    if kind == "har":
+        print("\n".join(check.counts.lines(args.file)))
+        if not check.counts.judged:
+            # Nothing judged must never read as a pass: say why and stop.
+            return _refuse(
+                "check-traffic",
+                f"{args.file}: no exchange with the {args.api} API was judged "
+                f"(--base-url names where it was served, if not at the spec's servers)",
+            )
+    else:
+        print(f"{args.file}: {logged.records} drift records of {args.api}, {logged.other_api} of other APIs")
+        if logged.bad:
+            named = ", ".join(map(str, logged.bad_lines))
+            print(f"  skipped {logged.bad} line(s) that are not drift records (line {named})")
+    _settle_times(check.record)
+    return outcome.conclude(check.record, baseline, options, sys.stdout)
+
+
+def _add_report_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--baseline", metavar="FILE", help="known deviations: only new findings fail")
+    command.add_argument(
+        "--update-baseline",
+        action="store_true",
+        help="write this run's findings into the --baseline file (reasons of entries that stay are kept)",
+    )
+    command.add_argument("--strict", action="store_true", help="tolerated findings fail the run too")
+    command.add_argument("--junit", metavar="OUT", help="also write the findings as JUnit XML")
+    command.add_argument("--sarif", metavar="OUT", help="also write the findings as SARIF 2.1.0")
+    command.add_argument("--findings", metavar="OUT", help="also write the findings record (JSON)")
 
 
 def _timeout(text: str) -> float:
@@ -211,8 +309,31 @@ def main(argv: list[str] | None = None) -> int:
         help="drift log as a table grouped by operation, check and severity (exit 1 on a failure)",
     )
     proxy_report.add_argument("file", help="a drift log written by `licensekit proxy --drift-log`")
-    proxy_report.add_argument("--junit", metavar="OUT", help="also write the groups as JUnit XML")
+    _add_report_options(proxy_report)
     proxy_report.set_defaults(run=_proxy_report, parser=proxy_report)
+
+    check_traffic = commands.add_parser(
+        "check-traffic",
+        help="judge recorded traffic (HAR 1.2, or a proxy drift log) against the spec, like the proxy",
+    )
+    check_traffic.add_argument("--api", choices=APIS, required=True)
+    check_traffic.add_argument(
+        "file", help="a HAR 1.2 file, a drift log of `licensekit proxy`, or a findings record (--format)"
+    )
+    check_traffic.add_argument(
+        "--base-url",
+        action="append",
+        metavar="URL",
+        help="where the API was served (repeatable; default: the spec's servers); other URLs are skipped",
+    )
+    check_traffic.add_argument(
+        "--format",
+        choices=["auto", "har", "proxy-log", "findings"],
+        default="auto",
+        help="auto tells a drift log from a HAR; findings: a findings record (e.g. reports/findings.json)",
+    )
+    _add_report_options(check_traffic)
+    check_traffic.set_defaults(run=_check_traffic, parser=check_traffic)
 
     args = parser.parse_args(argv)
     result: int = args.run(args)

@@ -64,6 +64,13 @@ def test_the_wheel_carries_specs_license_and_metadata(built: tuple[Path, Path]) 
         for name in SPEC_FILES:  # the documents themselves, not a path to them
             assert zf.read(f"licensekit/specs/{name}").startswith(b"openapi: 3.0.3")
         assert {"fusion_client/__init__.py", "licensekit/pytest_plugin.py", "licensekit/py.typed"} <= names
+        # the record and baseline schemas docs/findings.md points to, and the packages that read them
+        assert {
+            "licensekit/contract/schemas/findings-v1.schema.json",
+            "licensekit/contract/schemas/baseline-v1.schema.json",
+            "licensekit/reports/sarif.py",
+            "licensekit/traffic/har.py",
+        } <= names
         meta_name = next(n for n in names if n.endswith(".dist-info/METADATA"))
         assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
         meta = zf.read(meta_name).decode()

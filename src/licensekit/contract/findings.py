@@ -23,6 +23,7 @@ RESPONSE_HEADERS = "response_headers_conformance"
 RESPONSE_SCHEMA = "response_schema_conformance"
 NEGATIVE_DATA = "negative_data_rejection"
 IGNORED_AUTH = "ignored_auth"
+NOT_A_SERVER_ERROR = "not_a_server_error"  # any 5xx, documented or not (a judge option: see Judge)
 # ... what could not be judged ...
 UNVALIDATED = "unvalidated_body"
 # ... and what the tolerance rule accepts (docs/spec-conventions.md); schemathesis has no names for these.

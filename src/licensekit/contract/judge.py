@@ -65,11 +65,16 @@ def _where(problem: Problem) -> str:
 
 
 class Judge:
-    """The spec of one API, loaded once; judges exchanges, or only answers, against it."""
+    """The spec of one API, loaded once; judges exchanges, or only answers, against it.
 
-    def __init__(self, api: str, spec: Api | None = None) -> None:
+    `server_errors`: a 5xx answer is a `not_a_server_error` failure, documented status or not (the proxy
+    and check-traffic, which see a vendor's traffic; not the suites, whose probes provoke 5xx on purpose).
+    """
+
+    def __init__(self, api: str, spec: Api | None = None, *, server_errors: bool = False) -> None:
         self.api_name = api
         self.api: Api = spec if spec is not None else load_spec(api)
+        self.server_errors = server_errors
 
     def _finding(
         self, op: str, check: str, location: str, message: str, severity: str = F.FAILURE
@@ -112,6 +117,15 @@ class Judge:
             complete=exchange.response_complete,
         )
         out += answer
+        if self.server_errors and exchange.status >= 500:
+            out.append(
+                self._finding(
+                    op.operation_id,
+                    F.NOT_A_SERVER_ERROR,
+                    f"response {exchange.status}",
+                    f"the server answered {exchange.status}",
+                )
+            )
         if 200 <= exchange.status < 300:
             if any(f.check == F.REQUEST_CONFORMANCE for f in out):
                 out.append(

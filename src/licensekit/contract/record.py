@@ -72,9 +72,10 @@ class Entry:
     last_seen: str = ""
     messages: list[str] = field(default_factory=list)
     curl: str = ""  # one reproduction, every secret masked by whoever recorded it
+    baseline: str | None = None  # with --baseline: "new" or "known" (contract.baseline)
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "fingerprint": self.fingerprint,
             "api": self.api,
             "operation": self.operation,
@@ -87,6 +88,9 @@ class Entry:
             "messages": list(self.messages),
             "curl": self.curl,
         }
+        if self.baseline is not None:
+            out["baseline"] = self.baseline
+        return out
 
 
 class FindingsRecord:
@@ -98,6 +102,8 @@ class FindingsRecord:
         self.finished = self.started
         self.entries: dict[str, Entry] = {}
         self.exchanges = 0  # exchanges judged (or answers checked) in the run
+        # With --baseline: {"file", "gone", "expired"} (contract.baseline.Comparison.annotate).
+        self.baseline: dict[str, Any] | None = None
 
     def add(self, finding: Finding, *, curl: str = "", seen: str | None = None, count: int = 1) -> Entry:
         seen = seen or now()
@@ -130,7 +136,7 @@ class FindingsRecord:
             mine = self.entries.get(entry.fingerprint)
             if mine is None:
                 self.entries[entry.fingerprint] = Entry(
-                    **{**entry.as_dict(), "messages": list(entry.messages)}
+                    **{**entry.as_dict(), "messages": list(entry.messages), "baseline": None}
                 )
                 continue
             mine.count += entry.count
@@ -148,7 +154,7 @@ class FindingsRecord:
         return sorted(self.entries.values(), key=lambda e: (e.api, e.operation, e.check, e.location))
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "version": VERSION,
             "source": self.source,
             "started": self.started,
@@ -156,6 +162,9 @@ class FindingsRecord:
             "exchanges": self.exchanges,
             "findings": [e.as_dict() for e in self.sorted_entries()],
         }
+        if self.baseline is not None:
+            out["baseline"] = self.baseline
+        return out
 
     def write(self, path: str | Path) -> None:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -180,6 +189,13 @@ class FindingsRecord:
         record.exchanges = exchanges if isinstance(exchanges, int) else 0
         for number, raw in enumerate(document["findings"]):
             record._load_entry(raw, f"{where}: findings[{number}]")
+        baseline = document.get("baseline")
+        if baseline is not None:
+            if not isinstance(baseline, dict) or not all(
+                isinstance(baseline.get(k), list) for k in ("gone", "expired")
+            ):
+                raise RecordError(f"{where}: 'baseline' must hold the lists 'gone' and 'expired'")
+            record.baseline = baseline
         return record
 
     def _load_entry(self, raw: Any, where: str) -> None:
@@ -218,6 +234,7 @@ class FindingsRecord:
             raw["last_seen"],
             messages[:MAX_MESSAGES],
             str(raw.get("curl", "")),
+            raw["baseline"] if raw.get("baseline") in ("new", "known") else None,
         )
         self.entries[entry.fingerprint] = entry
 

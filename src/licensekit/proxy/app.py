@@ -91,7 +91,7 @@ class ProxyApp:
         self._scheme = parts.scheme.encode()
         self._hostname = parts.hostname.encode("ascii")
         self._port = parts.port
-        self.judge = Judge(api)
+        self.judge = Judge(api, server_errors=True)  # any 5xx is a finding (not_a_server_error)
         self.drift_log = drift_log if drift_log is not None else DriftLog()
         self.capture_limit = capture_limit
         self.timeouts = {"connect": connect_timeout, "read": timeout, "write": timeout, "pool": timeout}
