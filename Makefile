@@ -11,7 +11,7 @@ export PATH := $(abspath $(BIN)):$(abspath node_modules/.bin):$(PATH)
 PY_STAMP   := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help install regenerate check-breaking check-generated lint format test contract contract-mutants mock bench docs clean
+.PHONY: help install browser regenerate check-breaking check-generated lint format test contract contract-mutants mock bench docs screenshot clean
 
 install: $(PY_STAMP) $(NODE_STAMP) ## venv with pinned Python packages, and the pinned Node tools
 
@@ -23,6 +23,19 @@ $(PY_STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check pip==26.3
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	touch $@
+
+# Chromium for the browser tests, from the Debian packages (Playwright, pinned in constraints.txt, drives it:
+# never `playwright install`). Without root or apt-get the tests that need it skip, saying why.
+CHROMIUM ?= /usr/bin/chromium
+browser: ## Chromium for the browser tests (apt-get, as root or with sudo); the tests skip with the reason without it
+	@if [ -x "$(CHROMIUM)" ]; then echo "browser: $(CHROMIUM)"; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null && echo "browser: installed $(CHROMIUM)"; } \
+	    || echo "browser: apt-get could not install chromium: the browser tests will skip"; \
+	elif command -v apt-get >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
+	  { sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null && echo "browser: installed $(CHROMIUM)"; } \
+	    || echo "browser: apt-get could not install chromium: the browser tests will skip"; \
+	else echo "browser: no Chromium at $(CHROMIUM) and no apt-get as root: the browser tests will skip (install chromium, or set CHROMIUM=path)"; fi
 
 $(NODE_STAMP): package.json package-lock.json
 	@command -v npm >/dev/null 2>&1 || { \
@@ -55,17 +68,19 @@ format: $(PY_STAMP) ## ruff: fix what it can, then format
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: install check-generated lint ## everything: spec checks, property tests, mocks, client layer, contract suites
+test: install browser check-generated lint ## everything: spec checks, property tests, mocks, client layer, contract suites
 	$(BIN)/pytest
 
 CONTRACT_ARGS ?=
 RECORD ?=
+MIN_COVERAGE ?=
 
-contract: $(PY_STAMP) ## contract suites against our mocks, one run, one summary (API=fusion for one; LICENSEKIT_<API>_URL for a live target; RECORD=dir keeps HAR/VCR)
+contract: $(PY_STAMP) ## contract suites against our mocks, one run, one summary, reports/contract.html (API=fusion for one; LICENSEKIT_<API>_URL for a live target; RECORD=dir keeps HAR/VCR; MIN_COVERAGE=statuses=100,...)
 	@mkdir -p reports
 	@echo "contract: API=$(API); collecting the suites, then starting the mocks / preflighting the targets"
 	$(BIN)/pytest contract_tests --ignore=contract_tests/mutants --api $(API) -p no:cacheprovider \
-	  --junitxml=reports/contract.xml -o junit_suite_name=contract $(if $(RECORD),--record $(RECORD)) $(CONTRACT_ARGS)
+	  --junitxml=reports/contract.xml -o junit_suite_name=contract $(if $(RECORD),--record $(RECORD)) \
+	  --reports reports $(if $(MIN_COVERAGE),--min-coverage $(MIN_COVERAGE)) $(CONTRACT_ARGS)
 
 contract-mutants: $(PY_STAMP) ## proof the suites catch defects: each planted-defect mock must fail its suite
 	@mkdir -p reports
@@ -85,6 +100,10 @@ docs: $(NODE_STAMP) ## one self-contained HTML reference per API (Redocly; no CD
 	    > $(DOCS_DIR)/.$$api.log 2>&1 || { cat $(DOCS_DIR)/.$$api.log; exit 1; }; \
 	  echo "$(DOCS_DIR)/$$api.html"; \
 	done
+
+screenshot: $(PY_STAMP) browser ## docs/images/report.png, the README's picture of the HTML report (a contract run's page)
+	$(MAKE) contract API=fusion
+	$(PY) -m tests.browser screenshot reports/contract.html docs/images/report.png
 
 mock: $(PY_STAMP) ## serve the mocks on loopback (API=fusion for one); prints "<api> <url>" per mock
 	$(PY) -m licensekit serve --api $(API)

@@ -7,6 +7,9 @@ Options (each also an environment variable, see README / plumbing.py):
   --contract-seed N|random   hypothesis/schemathesis seed (LICENSEKIT_CONTRACT_SEED; default 20240501)
   --contract-examples N  max examples per operation (LICENSEKIT_CONTRACT_EXAMPLES; default 25)
   --record DIR           keep schemathesis' HAR / VCR recordings in DIR (LICENSEKIT_CONTRACT_RECORD)
+  --reports DIR          write coverage.json, findings.json and contract.html there (make contract: reports)
+  --history DIR          append the run's summary to this history folder (default: <reports>/history)
+  --min-coverage DIM=PCT,...   fail the run below it, naming what was not covered (statuses=100,...)
 
 Before any test: live targets are preflighted at configure time (a dead URL or a refused token ends the
 run with one line, exit code 4), our mocks are started with a progress line each (then preflighted too).
@@ -27,7 +30,7 @@ from schemathesis.core.failures import Failure, FailureGroup
 
 from licensekit.masking import mask_values
 
-from . import plumbing, preflight, summary
+from . import plumbing, preflight, reports, summary
 
 SUITE_API = plumbing.SUITE_API
 CONTRACT_DIR = plumbing.ROOT / "contract_tests"
@@ -46,6 +49,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--contract-seed", default=None, help="seed (integer) or 'random'")
     group.addoption("--contract-examples", default=None, help="max examples per operation and phase")
     group.addoption("--record", default=None, metavar="DIR", help="write HAR and VCR recordings to DIR")
+    group.addoption(
+        "--reports", default=None, metavar="DIR", help="write coverage.json, findings.json, contract.html"
+    )
+    group.addoption(
+        "--history", default=None, metavar="DIR", help="history folder (default <reports>/history)"
+    )
+    group.addoption(
+        "--min-coverage",
+        default=None,
+        metavar="DIM=PCT,...",
+        help="fail below these coverage percentages, e.g. statuses=100,properties=90",
+    )
 
 
 PREFLIGHT_LINES: list[str] = []
@@ -77,6 +92,9 @@ def pytest_configure(config: pytest.Config) -> None:
             target_url=config.getoption("--target-url"),
             api=config.getoption("--api"),
             record_dir=config.getoption("--record"),
+        )
+        reports.configure(
+            config.getoption("--reports"), config.getoption("--history"), config.getoption("--min-coverage")
         )
     except ValueError as exc:  # a wrong --api name or option: a usage error (exit 4), not a traceback
         raise pytest.UsageError(str(exc)) from None
@@ -251,6 +269,14 @@ def pytest_exception_interact(node: Any, call: pytest.CallInfo[Any], report: pyt
 
 
 # -- one summary for every API at the end ------------------------------------------------------------------
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """The reports (--reports DIR), before the summary that names them."""
+    if session.config.option.collectonly or session.config.option.help:
+        return
+    summary.REPORT_LINES[:] = reports.write()
+
+
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     lines = summary.lines(terminalreporter)
     if lines:

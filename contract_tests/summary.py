@@ -11,11 +11,12 @@ from typing import Any
 
 from licensekit.contract.registry import APIS
 
-from . import plumbing, tolerance
+from . import plumbing, reports, tolerance
 from .coverage import COVERAGE, operations
 from .plumbing import STATS, SUITE_API
 
 Section = Callable[[Any, list[str]], list[str]]
+REPORT_LINES: list[str] = []  # where the reports went (contract_tests/reports.py), set at session finish
 
 
 def tested_apis() -> list[str]:
@@ -111,12 +112,22 @@ def warnings_section(_tr: Any, apis: list[str]) -> list[str]:
     return tolerance.summary_lines(apis)
 
 
+def coverage_section(_tr: Any, apis: list[str]) -> list[str]:
+    return reports.coverage_lines(apis)
+
+
+def reports_section(_tr: Any, apis: list[str]) -> list[str]:
+    return list(REPORT_LINES)
+
+
 SECTIONS: list[Section] = [
     tests_section,
     failures_section,
     statuses_section,
+    coverage_section,
     warnings_section,
     notes_section,
+    reports_section,
 ]
 
 
