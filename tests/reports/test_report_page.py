@@ -7,20 +7,19 @@ usable within 2 s. One screenshot per run is kept as reports/report-page.png (th
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-playwright_api = pytest.importorskip(
-    "playwright.sync_api", reason="playwright is not installed: run make install"
-)
-expect = playwright_api.expect
-
+from licensekit.__main__ import main
 from licensekit.reports import history, html
 from tests.browser import OfflinePage
 
 from . import pages
+
+expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed: make install").expect
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOT = ROOT / "reports" / "report-page.png"
@@ -178,11 +177,7 @@ def test_every_control_is_reached_and_worked_by_keyboard(
     reached = []
     for _ in range(12):
         page.keyboard.press("Tab")
-        reached.append(
-            page.evaluate(
-                "document.activeElement.id || document.activeElement.dataset.op || document.activeElement.className"
-            )
-        )
+        reached.append(page.evaluate("(e => e.id || e.dataset.op || e.className)(document.activeElement)"))
     for control in ("filter-api", "filter-severity", "filter-new", "filter-search"):
         assert control in reached, reached
     ops = [r for r in reached if r in {"login", "refreshAccessToken", "listGroupCustomerLicenses"}]
@@ -194,27 +189,51 @@ def test_every_control_is_reached_and_worked_by_keyboard(
     assert page.locator("table#overview-findings th[scope=col]").count() == 8
 
 
-def test_history_strips_and_trends_are_drawn(offline_page: OfflinePage, tmp_path: Path, coverage) -> None:
+def test_history_of_thirty_runs_draws_strips_and_trends(
+    offline_page: OfflinePage, tmp_path: Path, coverage
+) -> None:
+    """30 runs made here (the last by `licensekit report --append-history`); the page the command writes
+    shows, per operation, a strip of 30 states in symbols and words, and the coverage trend."""
     folder = tmp_path / "history"
-    clean = {"version": 1, "source": "contract", "started": "", "finished": "", "findings": []}
     bad = pages.findings_record(3, operations=[("fusion", "getCustomerLicense")]).as_dict()
-    for day in range(30):
-        started = f"2026-11-{day + 1:02d}T02:00:00Z"
-        document = dict(bad if day >= 27 else clean, started=started)
-        history.append(folder, history.summarize(document, coverage))
-    page = open_page(offline_page, tmp_path, clean, coverage, history.load(folder))
+    clean = dict(bad, findings=[])
+    for day in range(1, 30):
+        document = dict(bad if day >= 27 else clean, started=f"2026-11-{day:02d}T02:00:00Z")
+        cov = json.loads(json.dumps(coverage))
+        for op in cov["apis"][0]["operations"]:
+            op["percent"] = float(2 * day)
+        history.append(folder, history.summarize(document, cov))
+    findings = pages.write_json(tmp_path / "findings.json", dict(bad, started="2026-11-30T02:00:00Z"))
+    cov_file = pages.write_json(tmp_path / "coverage.json", coverage)
+    page_file = tmp_path / "page.html"
+    args = [
+        "report",
+        str(findings),
+        "--coverage",
+        str(cov_file),
+        "--history",
+        str(folder),
+        "--append-history",
+    ]
+    assert main([*args, "-o", str(page_file)]) == 0
+    offline_page.open(page_file)
+    page = offline_page.page
+    page.wait_for_selector("body[data-ready=true]")
     strip = page.locator('tr.op-row[data-op="getCustomerLicense"] .strip')
-    states = strip.get_attribute("data-states").split(",")
-    assert states == ["pass"] * 27 + ["fail"] * 3
-    assert strip.locator("span").count() == 30
-    assert "27 pass, 0 tolerated only, 3 fail" in strip.get_attribute("aria-label")
-    assert strip.locator("span").last.inner_text() == "✗"
+    assert strip.get_attribute("data-states").split(",") == ["pass"] * 26 + ["fail"] * 4
+    cells = strip.locator("span")
+    assert cells.count() == 30
+    assert "26 pass, 0 tolerated only, 4 fail, 0 not run" in strip.get_attribute("aria-label")
+    assert cells.last.inner_text() == "✗" and cells.first.inner_text() == "✓"
+    assert cells.last.get_attribute("title") == "2026-11-30T02:00:00Z: fail"
     trend = page.locator('tr.op-row[data-op="getCustomerLicense"] [data-trend]')
-    percent = next(o for o in coverage["apis"][0]["operations"] if o["operation"] == "getCustomerLicense")[
+    last = next(o for o in coverage["apis"][0]["operations"] if o["operation"] == "getCustomerLicense")[
         "percent"
     ]
-    assert trend.get_attribute("data-trend") == ",".join([f"{percent:g}"] * 30)
+    assert trend.get_attribute("data-trend") == ",".join(f"{2 * d:g}" for d in range(1, 30)) + f",{last:g}"
     assert trend.locator("svg polyline").count() == 1
+    assert trend.inner_text().strip() == f"2% → {last:g}%"
+    assert offline_page.blocked == []
 
 
 def test_ten_thousand_findings_are_usable_within_two_seconds(
@@ -248,9 +267,9 @@ def test_ten_thousand_findings_are_usable_within_two_seconds(
     assert total < 2000, (
         f"{ready:.0f} ms to load, {opened:.0f} ms to open an operation, {filtered:.0f} ms to filter"
     )
-    assert page.locator("#filter-status").inner_text() == (
-        f"Showing {sum(e['severity'] == 'failure' for e in findings['findings'])} of 10000 findings in {len(ops)} operations."
-    )
+    failures = sum(e["severity"] == "failure" for e in findings["findings"])
+    shown_text = page.locator("#filter-status").inner_text()
+    assert shown_text == f"Showing {failures} of 10000 findings in {len(ops)} operations."
     # grouped: one row per operation, finding rows only for the opened one (a page of them until "show all")
     assert page.locator("tr.op-row").count() == len(ops)
     shown = page.locator(".op-detail tr[data-fingerprint]").count()

@@ -31,6 +31,9 @@ DIMENSION_NAMES = {
     "known_values": "known values of open enums",
     "examples": "vendor examples",
 }
+# No request of any kind: styles and the script are inline, and nothing else may load.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
+SEARCH_HINT = "operation, check, location, message"
 SEVERITY_CODE = {FAILURE: 0, "tolerated": 1}
 BASELINE_CODE = {None: 0, "new": 1, "known": 2}
 
@@ -252,12 +255,13 @@ def render(
         items = "".join(f"<li>{escape(u)}</li>" for u in history.unreadable)
         unreadable = f'<p class="note">History files skipped:</p><ul class="note">{items}</ul>'
     run_result = _result(verdict, sum(r["tolerated"] for r in rows))
+    data = _script_json(page_data(findings, coverage, history))
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
 <title>{escape(title)}</title>
 <style>{_asset("report.css")}</style>
 </head>
@@ -281,14 +285,16 @@ def render(
 <label>Severity <select id="filter-severity"><option value="">all</option>
 <option value="0">failures</option><option value="1">tolerated</option></select></label>
 <label><input type="checkbox" id="filter-new"> new only</label>
-<label>Search <input type="search" id="filter-search" placeholder="operation, check, location, message"></label>
+<label>Search <input type="search" id="filter-search" placeholder="{SEARCH_HINT}"></label>
 </form>
 <p id="filter-status" role="status" aria-live="polite"></p>
-<div id="operations-body"><noscript>The operations need JavaScript; the overview above does not.</noscript></div>
+<div id="operations-body">
+<noscript>The operations need JavaScript; the overview above does not.</noscript>
+</div>
 </section>
 </main>
 <p id="copy-status" class="visually-hidden" role="status" aria-live="polite"></p>
-<script type="application/json" id="report-data">{_script_json(page_data(findings, coverage, history))}</script>
+<script type="application/json" id="report-data">{data}</script>
 <script>{_asset("report.js")}</script>
 </body>
 </html>
