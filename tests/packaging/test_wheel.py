@@ -64,6 +64,13 @@ def test_the_wheel_carries_specs_license_and_metadata(built: tuple[Path, Path]) 
         for name in SPEC_FILES:  # the documents themselves, not a path to them
             assert zf.read(f"licensekit/specs/{name}").startswith(b"openapi: 3.0.3")
         assert {"fusion_client/__init__.py", "licensekit/pytest_plugin.py", "licensekit/py.typed"} <= names
+        # the HTML report's inline assets, the coverage schema, the vendor examples coverage reads
+        assert {
+            "licensekit/reports/report.css",
+            "licensekit/reports/report.js",
+            "licensekit/contract/schemas/coverage-v1.schema.json",
+            "licensekit/specs/examples/fusion/getCustomerLicense-200.json",
+        } <= names
         meta_name = next(n for n in names if n.endswith(".dist-info/METADATA"))
         assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
         meta = zf.read(meta_name).decode()

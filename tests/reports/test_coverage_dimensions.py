@@ -4,6 +4,8 @@ what was not, and `--min-coverage` fails naming it; the proxy reports what its t
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -162,3 +164,41 @@ def test_the_proxy_over_our_mock_reports_the_properties_its_traffic_never_saw() 
     # operations the traffic never called: every one of their properties
     listed = missing(report, "listTenantCustomerLicenses", "properties")
     assert "response 200 body.licenses[].sku" in listed
+
+
+def test_the_proxy_command_writes_the_coverage_of_its_traffic_when_it_stops(tmp_path: Path) -> None:
+    out = tmp_path / "coverage.json"
+    ids = mock_ids("fusion")
+    with serve("fusion") as mock:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "licensekit",
+                "proxy",
+                "--api",
+                "fusion",
+                "--upstream",
+                mock.base_url,
+                "--coverage",
+                str(out),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert proc.stdout is not None
+            url = proc.stdout.readline().split()[1]
+            path = f"/api/v01/draas/{ids['draas_instance']}/groups/{ids['group_uuid']}/customer_licenses"
+            answer = httpx.get(url + path, headers={"Authorization": f"Bearer {mock.token()}"}, timeout=10)
+            assert answer.status_code == 200
+        finally:
+            proc.terminate()
+            proc.wait(20)
+    assert proc.returncode == 0, proc.stderr.read() if proc.stderr else ""
+    report = json.loads(out.read_text())
+    jsonschema.Draft202012Validator(SCHEMA).validate(report)
+    listed = op_of(report, "fusion", "listGroupCustomerLicenses")
+    assert listed["requests"] == 1 and listed["statuses"]["reached"] == ["200"]
+    assert "request query page_size" in listed["dimensions"]["parameters"]["missing"]
