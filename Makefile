@@ -11,7 +11,7 @@ export PATH := $(abspath $(BIN)):$(abspath node_modules/.bin):$(PATH)
 PY_STAMP   := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help install browser regenerate check-breaking check-generated lint format test contract contract-mutants mock bench docs screenshot clean
+.PHONY: help install regenerate check-breaking check-generated lint format test contract contract-mutants mock bench docs browser screenshot clean
 
 install: $(PY_STAMP) $(NODE_STAMP) ## venv with pinned Python packages, and the pinned Node tools
 
@@ -23,19 +23,6 @@ $(PY_STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check pip==26.3
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	touch $@
-
-# Chromium for the browser tests, from the Debian packages (Playwright, pinned in constraints.txt, drives it:
-# never `playwright install`). Without root or apt-get the tests that need it skip, saying why.
-CHROMIUM ?= /usr/bin/chromium
-browser: ## Chromium for the browser tests (apt-get, as root or with sudo); the tests skip with the reason without it
-	@if [ -x "$(CHROMIUM)" ]; then echo "browser: $(CHROMIUM)"; \
-	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
-	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null && echo "browser: installed $(CHROMIUM)"; } \
-	    || echo "browser: apt-get could not install chromium: the browser tests will skip"; \
-	elif command -v apt-get >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
-	  { sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null && echo "browser: installed $(CHROMIUM)"; } \
-	    || echo "browser: apt-get could not install chromium: the browser tests will skip"; \
-	else echo "browser: no Chromium at $(CHROMIUM) and no apt-get as root: the browser tests will skip (install chromium, or set CHROMIUM=path)"; fi
 
 $(NODE_STAMP): package.json package-lock.json
 	@command -v npm >/dev/null 2>&1 || { \
@@ -68,7 +55,7 @@ format: $(PY_STAMP) ## ruff: fix what it can, then format
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: install browser check-generated lint ## everything: spec checks, property tests, mocks, client layer, contract suites
+test: install check-generated lint browser ## everything: spec checks, property tests, mocks, client layer, contract suites
 	$(BIN)/pytest
 
 CONTRACT_ARGS ?=
@@ -101,9 +88,22 @@ docs: $(NODE_STAMP) ## one self-contained HTML reference per API (Redocly; no CD
 	  echo "$(DOCS_DIR)/$$api.html"; \
 	done
 
+CHROMIUM ?= /usr/bin/chromium
+
+browser: ## Chromium for the page tests (tests/browser.py): Debian's package, installed with apt-get when missing (root)
+	@if [ -x "$(CHROMIUM)" ]; then \
+	  echo "browser: $(CHROMIUM)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "browser: installing Debian's chromium"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+	  echo "browser: no Chromium at $(CHROMIUM) and no way to install it here (needs root and apt-get);" \
+	       "the page tests will be skipped with that reason" >&2; \
+	fi
+
 screenshot: $(PY_STAMP) browser ## docs/images/report.png, the README's picture of the HTML report (a contract run's page)
 	$(MAKE) contract API=fusion
-	$(PY) -m tests.browser screenshot reports/contract.html docs/images/report.png
+	$(PY) -m tests.reports.offline screenshot reports/contract.html docs/images/report.png
 
 mock: $(PY_STAMP) ## serve the mocks on loopback (API=fusion for one); prints "<api> <url>" per mock
 	$(PY) -m licensekit serve --api $(API)

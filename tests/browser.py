@@ -1,23 +1,16 @@
-"""A real browser for the tests of our HTML pages: Debian's Chromium, driven by Playwright, network off.
+"""A real browser for tests of the pages we ship: Debian's Chromium, driven by Playwright from PyPI.
 
-`make browser` installs Chromium from the Debian packages (`make test` runs it first); Playwright is
-pinned in constraints.txt and never downloads a browser of its own (no `playwright install`). Set
-`CHROMIUM=/path` to use another build.
+Reusable by any page test: the session fixture `chromium` (a launched browser; skipped, with the reason,
+only where Chromium is not installed and `make browser` could not install it) and `visit_offline(browser,
+url)`, which opens a page with the network blocked and returns every request it attempted.
 
-Fixtures (import them into a conftest.py of the tests that need them):
-- `chromium`: one browser per session; the test skips, saying why, where there is no Chromium;
-- `offline_page`: a fresh page (clipboard allowed) on which every request other than `file:` and `data:`
-  is aborted and kept in `.blocked`, so a page that needs the network fails its test instead of passing
-  on a cached copy.
-
-`python -m tests.browser screenshot PAGE.html OUT.png` takes the picture the README shows.
+Set-up: `make browser` (part of `make test`) installs Debian's `chromium` with apt-get when it is missing
+and the user is root. Never `playwright install`: it downloads a browser build of its own.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,105 +18,77 @@ from typing import Any
 
 import pytest
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
-VIEWPORT: Any = {"width": 1280, "height": 900}  # playwright's ViewportSize
-
-
-def chromium_path() -> str | None:
-    found = CHROMIUM if os.access(CHROMIUM, os.X_OK) else shutil.which("chromium")
-    return found or None
-
-
-def why_no_browser() -> str | None:
-    """Why the browser tests cannot run here, or None when they can."""
-    if chromium_path() is None:
-        return f"no Chromium at {CHROMIUM}: run `make browser` (apt-get install chromium, as root)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "playwright is not installed: run `make install` (it is pinned in constraints.txt)"
-    return None
+CHROMIUM = Path(os.environ.get("LICENSEKIT_CHROMIUM", "/usr/bin/chromium"))
+MISSING = (
+    f"no Chromium at {CHROMIUM}: `make browser` installs Debian's chromium (apt-get, as root); "
+    "set LICENSEKIT_CHROMIUM to use another build"
+)
 
 
 @dataclass
-class OfflinePage:
-    page: Any  # playwright.sync_api.Page
-    blocked: list[str] = field(default_factory=list)  # URLs the page asked for and did not get
+class Visit:
+    """What a page did while the network was blocked."""
 
-    def open(self, path: Path) -> None:
-        self.page.goto(path.resolve().as_uri())
-
-
-def _offline(page: Any, blocked: list[str]) -> None:
-    def route(r: Any) -> None:
-        url = r.request.url
-        if url.startswith(("file:", "data:")):
-            r.continue_()
-        else:
-            blocked.append(url)
-            r.abort()
-
-    page.route("**/*", route)
+    attempted: list[str] = field(default_factory=list)  # "METHOD URL" of every request outside file:
+    errors: list[str] = field(default_factory=list)  # uncaught errors in the page's scripts
+    console_errors: list[str] = field(default_factory=list)
+    text: str = ""  # the page's visible text once drawn
+    html: str = ""  # its document once drawn (what the scripts built, hidden parts too)
 
 
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[Any]:
-    reason = why_no_browser()
-    if reason:
-        pytest.skip(reason)
+    """A headless Chromium for the session."""
+    if not CHROMIUM.exists():
+        pytest.skip(MISSING)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=LAUNCH_ARGS)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
         try:
             yield browser
         finally:
             browser.close()
 
 
-@pytest.fixture
-def offline_page(chromium: Any) -> Iterator[OfflinePage]:
-    context = chromium.new_context(viewport=VIEWPORT)
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
+def visit_offline(
+    browser: Any, url: str, *, ready: str | None = None, settle_ms: int = 1500, actions: Any = None
+) -> Visit:
+    """Open `url` with every request outside file: blocked and recorded (the page cannot pass on a cached
+    copy or a CDN that happens to answer); wait for the selector `ready`, then `settle_ms` more for late
+    requests (telemetry is sent after load); run `actions(page)`; close the page (unload-time beacons
+    count too)."""
+    visit = Visit()
+    context = browser.new_context(service_workers="block")
+
+    def record(request: Any) -> None:
+        if not request.url.startswith(("file:", "data:", "blob:", "about:")):
+            visit.attempted.append(f"{request.method} {request.url}")
+
+    def block(route: Any) -> None:
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            route.abort("blockedbyclient")
+
+    context.on("request", record)
+    context.route("**/*", block)
     page = context.new_page()
-    out = OfflinePage(page)
-    _offline(page, out.blocked)
+    page.on("pageerror", lambda error: visit.errors.append(str(error)))
+    page.on("console", lambda m: visit.console_errors.append(m.text) if m.type == "error" else None)
     try:
-        yield out
-    finally:
+        page.goto(url, wait_until="load")
+        if ready:
+            page.wait_for_selector(ready, timeout=60_000)
+        page.wait_for_timeout(settle_ms)
+        if actions is not None:
+            actions(page)
+            page.wait_for_timeout(settle_ms)
+        visit.text = page.inner_text("body")
+        visit.html = page.content()
+        page.close(run_before_unload=True)
         context.close()
-
-
-def screenshot(page_file: Path, out: Path, *, full_page: bool = False) -> None:
-    """Open `page_file` offline, expand its first operation, and save a picture of it."""
-    from playwright.sync_api import sync_playwright
-
-    path = chromium_path()
-    if path is None:
-        raise SystemExit(why_no_browser())
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=path, args=LAUNCH_ARGS)
-        page = browser.new_page(viewport=VIEWPORT)
-        blocked: list[str] = []
-        _offline(page, blocked)
-        page.goto(page_file.resolve().as_uri())
-        page.wait_for_selector("body[data-ready=true]")
-        # the first operation with findings, else the first one
-        first = page.locator('tr.op-row:not([data-findings="0"]) button.op').first
-        if not first.count():
-            first = page.locator("button.op").first
-        if first.count():
-            first.click()
-        out.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(out), full_page=full_page)
-        browser.close()
-    if blocked:
-        raise SystemExit(f"the page asked for the network: {blocked}")
-
-
-if __name__ == "__main__":
-    if len(sys.argv) != 4 or sys.argv[1] != "screenshot":
-        raise SystemExit("usage: python -m tests.browser screenshot PAGE.html OUT.png")
-    screenshot(Path(sys.argv[2]), Path(sys.argv[3]))
-    print(sys.argv[3])
+    finally:
+        if not page.is_closed():
+            page.close()
+    return visit

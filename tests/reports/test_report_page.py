@@ -15,9 +15,9 @@ import pytest
 
 from licensekit.__main__ import main
 from licensekit.reports import history, html
-from tests.browser import OfflinePage
 
 from . import pages
+from .offline import OfflinePage
 
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed: make install").expect
 
