@@ -5,6 +5,7 @@ its requests never sent."""
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import jsonschema
@@ -54,3 +55,19 @@ def test_an_unreadable_minimum_stops_the_run_before_it_starts(tmp_path: Path) ->
     assert run.returncode == 4, run.output[-2000:]
     assert "--min-coverage 'colours=50': expected DIMENSION=PERCENT" in run.output
     assert "Traceback" not in run.output
+
+
+def test_make_contract_asks_for_the_reports_and_passes_min_coverage_on() -> None:
+    """`make contract` is the suite command above with `--reports reports` (and MIN_COVERAGE passed on)."""
+    dry = subprocess.run(
+        ["make", "-n", "contract", "API=fusion", "MIN_COVERAGE=statuses=100"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    command = " ".join(
+        line.rstrip("\\").strip() for line in dry.splitlines() if "pytest" in line or "--reports" in line
+    )
+    assert "--reports reports" in command
+    assert "--min-coverage statuses=100" in command
