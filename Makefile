@@ -11,7 +11,7 @@ export PATH := $(abspath $(BIN)):$(abspath node_modules/.bin):$(PATH)
 PY_STAMP   := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help install regenerate check-breaking check-generated lint format test contract contract-mutants mutation mock bench docs clean
+.PHONY: help install regenerate check-breaking check-generated lint format test contract contract-mutants mutation mock bench docs browser screenshot clean
 
 install: $(PY_STAMP) $(NODE_STAMP) ## venv with pinned Python packages, and the pinned Node tools
 
@@ -55,7 +55,7 @@ format: $(PY_STAMP) ## ruff: fix what it can, then format
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: install check-generated lint ## everything: spec checks, property tests, mocks, client layer, contract suites
+test: install check-generated lint browser ## everything: spec checks, property tests, mocks, client layer, contract suites
 	$(BIN)/pytest
 
 CONTRACT_ARGS ?=
@@ -63,15 +63,17 @@ RECORD ?=
 STRICT ?=
 BASELINE ?=
 UPDATE_BASELINE ?=
+MIN_COVERAGE ?=
 _yes = $(filter 1 yes true,$(1))
 
-contract: $(PY_STAMP) ## contract suites against our mocks, one run, one summary (API=fusion for one; LICENSEKIT_<API>_URL for a live target; RECORD=dir keeps HAR/VCR; STRICT=1, BASELINE=file, UPDATE_BASELINE=1)
+contract: $(PY_STAMP) ## contract suites against our mocks, one run, one summary, reports/contract.html (API=fusion for one; LICENSEKIT_<API>_URL for a live target; RECORD=dir keeps HAR/VCR; STRICT=1, BASELINE=file, UPDATE_BASELINE=1; MIN_COVERAGE=statuses=100,...)
 	@mkdir -p reports
 	@echo "contract: API=$(API); collecting the suites, then starting the mocks / preflighting the targets"
 	$(BIN)/pytest contract_tests --ignore=contract_tests/mutants --api $(API) -p no:cacheprovider \
 	  --junitxml=reports/contract.xml -o junit_suite_name=contract --findings reports/findings.json \
-	  $(if $(RECORD),--record $(RECORD)) $(if $(call _yes,$(STRICT)),--strict-findings) \
-	  $(if $(BASELINE),--baseline $(BASELINE)) $(if $(call _yes,$(UPDATE_BASELINE)),--update-baseline) $(CONTRACT_ARGS)
+	  --reports reports $(if $(RECORD),--record $(RECORD)) $(if $(call _yes,$(STRICT)),--strict-findings) \
+	  $(if $(BASELINE),--baseline $(BASELINE)) $(if $(call _yes,$(UPDATE_BASELINE)),--update-baseline) \
+	  $(if $(MIN_COVERAGE),--min-coverage $(MIN_COVERAGE)) $(CONTRACT_ARGS)
 
 contract-mutants: $(PY_STAMP) ## proof the suites catch defects: each planted-defect mock must fail its suite
 	@mkdir -p reports
@@ -101,6 +103,23 @@ docs: $(NODE_STAMP) ## one self-contained HTML reference per API (Redocly; no CD
 	    > $(DOCS_DIR)/.$$api.log 2>&1 || { cat $(DOCS_DIR)/.$$api.log; exit 1; }; \
 	  echo "$(DOCS_DIR)/$$api.html"; \
 	done
+
+CHROMIUM ?= /usr/bin/chromium
+
+browser: ## Chromium for the page tests (tests/browser.py): Debian's package, installed with apt-get when missing (root)
+	@if [ -x "$(CHROMIUM)" ]; then \
+	  echo "browser: $(CHROMIUM)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "browser: installing Debian's chromium"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+	  echo "browser: no Chromium at $(CHROMIUM) and no way to install it here (needs root and apt-get);" \
+	       "the page tests will be skipped with that reason" >&2; \
+	fi
+
+screenshot: $(PY_STAMP) browser ## docs/images/report.png, the README's picture of the HTML report (a contract run's page)
+	$(MAKE) contract API=fusion
+	$(PY) -m tests.reports.offline screenshot reports/contract.html docs/images/report.png
 
 mock: $(PY_STAMP) ## serve the mocks on loopback (API=fusion for one); prints "<api> <url>" per mock
 	$(PY) -m licensekit serve --api $(API)

@@ -29,6 +29,11 @@ class BuildPyWithSpecs(build_py):
         target.mkdir(parents=True, exist_ok=True)
         for spec in found:
             shutil.copyfile(spec, target / spec.name)
+        # The vendor's examples the specs name (x-vendor-examples): the coverage of examples reads them.
+        for example in sorted(SPECS.glob("examples/*/*.json")):
+            place = target / example.relative_to(SPECS)
+            place.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(example, place)
 
 
 setup(cmdclass={"build_py": BuildPyWithSpecs})

@@ -11,6 +11,9 @@ Options (each also an environment variable, see README / plumbing.py):
   --baseline FILE        known deviations: a known failure is reported xfailed, a new one fails
   --update-baseline      write this run's findings into the --baseline file (reasons kept)
   --strict-findings      tolerated findings fail the run too (make contract STRICT=1)
+  --reports DIR          write coverage.json, findings.json and contract.html there (make contract: reports)
+  --history DIR          append the run's summary to this history folder (default: <reports>/history)
+  --min-coverage DIM=PCT,...   fail the run below it, naming what was not covered (statuses=100,...)
 
 Before any test: live targets are preflighted at configure time (a dead URL or a refused token ends the
 run with one line, exit code 4), our mocks are started with a progress line each (then preflighted too).
@@ -32,7 +35,7 @@ from schemathesis.core.failures import Failure, FailureGroup
 from licensekit.contract.baseline import Baseline, BaselineError
 from licensekit.masking import mask_values
 
-from . import plumbing, preflight, summary
+from . import plumbing, preflight, reports, summary
 from .findings_record import FINDINGS
 
 SUITE_API = plumbing.SUITE_API
@@ -62,6 +65,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     group.addoption(
         "--strict-findings", action="store_true", default=False, help="tolerated findings fail the run too"
+    )
+    group.addoption(
+        "--reports", default=None, metavar="DIR", help="write coverage.json, findings.json, contract.html"
+    )
+    group.addoption(
+        "--history", default=None, metavar="DIR", help="history folder (default <reports>/history)"
+    )
+    group.addoption(
+        "--min-coverage",
+        default=None,
+        metavar="DIM=PCT,...",
+        help="fail below these coverage percentages, e.g. statuses=100,properties=90",
     )
 
 
@@ -95,6 +110,9 @@ def pytest_configure(config: pytest.Config) -> None:
             target_url=config.getoption("--target-url"),
             api=config.getoption("--api"),
             record_dir=config.getoption("--record"),
+        )
+        reports.configure(
+            config.getoption("--reports"), config.getoption("--history"), config.getoption("--min-coverage")
         )
     except ValueError as exc:  # a wrong --api name or option: a usage error (exit 4), not a traceback
         raise pytest.UsageError(str(exc)) from None
@@ -303,13 +321,17 @@ def pytest_exception_interact(node: Any, call: pytest.CallInfo[Any], report: pyt
         _masked_report(report, call.excinfo)
 
 
-# -- the findings record, then one summary for every API at the end ----------------------------------------
-def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    if session.config.option.collectonly or not hasattr(session, "items"):
+# -- the findings record and the reports, then one summary for every API at the end -------------------------
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """The findings record (--findings FILE, compared with --baseline), then the reports (--reports DIR)
+    that read it, before the summary that names them."""
+    if session.config.option.collectonly or session.config.option.help or not hasattr(session, "items"):
         return
     apis = summary.tested_apis()
     if apis:
         FINDINGS.conclude(apis, session.config.getoption("--findings"))
+    summary.REPORT_LINES[:] = reports.write()
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:

@@ -1,8 +1,10 @@
 """Which statuses each operation answered during the run, against the statuses its spec documents.
 
 Every request the suites send is recorded here: schemathesis cases (by their operation), and the
-generated clients' and status probes' requests (matched to an operation by method and path). Two rules
-come out of it, checked by `test_coverage.py` at the end of the run:
+generated clients' and status probes' requests (matched to an operation by method and path). Each one is
+also handed, as the judge's `Exchange`, to the contract core's spec coverage (`COVERAGE.spec`: every
+dimension, written to coverage.json and the HTML page). Two rules come out of the statuses, checked by
+`test_coverage.py` at the end of the run:
 
 - `success_reached`: an operation that was run answered its documented success status (2xx) at least
   once, so a target refusing every authorised call (a wrong or expired token: every answer a documented
@@ -16,8 +18,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 from urllib.parse import urlsplit
 
+import httpx
+
+from licensekit.contract.coverage import CoverageCollector
+from licensekit.contract.judge import Exchange
 from licensekit.contract.registry import APIS, load_spec
 from licensekit.contract.spec import Api
 
@@ -55,12 +62,21 @@ def operations(api: str) -> tuple[Operation, ...]:
     )
 
 
-def match(api: str, method: str, url: str, base_url: str | None) -> str | None:
-    """The operationId a request to `url` (under `base_url`) calls, None for an undocumented one."""
+def _relative(url: str, base_url: str | None) -> str:
     path = urlsplit(url).path
     base = urlsplit(base_url or "").path.rstrip("/")
-    if base and path.startswith(base):
-        path = path[len(base) :]
+    return path[len(base) :] if base and path.startswith(base) else path
+
+
+def _bytes(body: Any) -> bytes:
+    if body is None:
+        return b""
+    return body.encode("utf-8") if isinstance(body, str) else bytes(body)
+
+
+def match(api: str, method: str, url: str, base_url: str | None) -> str | None:
+    """The operationId a request to `url` (under `base_url`) calls, None for an undocumented one."""
+    path = _relative(url, base_url)
     try:
         found = _spec(api).router.match(path.rstrip("/") or "/")
     except UnicodeDecodeError:
@@ -73,6 +89,7 @@ class Coverage:
     def __init__(self) -> None:
         # api -> operationId -> statuses answered
         self.reached: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+        self.spec = CoverageCollector(source="contract")  # every dimension (licensekit.contract.coverage)
 
     def record(self, api: str, operation_id: str | None, status: int) -> None:
         if operation_id is not None:
@@ -80,6 +97,47 @@ class Coverage:
 
     def record_url(self, api: str, method: str, url: str, base_url: str | None, status: int) -> None:
         self.record(api, match(api, method, url, base_url), status)
+
+    def record_exchange(
+        self,
+        api: str,
+        method: str,
+        url: str,
+        base_url: str | None,
+        headers: Any,
+        body: Any,
+        status: int,
+        response_headers: Any,
+        response_body: bytes,
+    ) -> None:
+        """One request and its answer: its status for the table above, the whole exchange for the spec
+        coverage. Headers may be any mapping (lists of values are joined)."""
+        parts = urlsplit(url)
+        exchange = Exchange(
+            method.upper(),
+            _relative(url, base_url).rstrip("/") or "/",
+            parts.query.encode("utf-8"),
+            _lower(headers),
+            _bytes(body),
+            status=status,
+            response_headers=_lower(response_headers),
+            response_body=response_body or b"",
+        )
+        self.record(api, self.spec.observe(api, exchange), status)
+
+    def record_httpx(self, api: str, response: httpx.Response, base_url: str | None) -> None:
+        request = response.request
+        self.record_exchange(
+            api,
+            request.method,
+            str(request.url),
+            base_url,
+            request.headers,
+            request.content,
+            response.status_code,
+            response.headers,
+            response.read(),
+        )
 
     def apis(self) -> list[str]:
         return [api for api in APIS if self.reached.get(api)]
@@ -116,6 +174,13 @@ class Coverage:
             n = sum(s in got for s in op.documented)
             lines.append(f"  {op.operation_id:<34}{n:>2}/{len(op.documented):<3} {marks}{more}")
         return lines
+
+
+def _lower(headers: Any) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name, value in (headers or {}).items():
+        out[str(name).lower()] = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+    return out
 
 
 COVERAGE = Coverage()

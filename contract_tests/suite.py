@@ -78,8 +78,20 @@ def build_schema(
         schema.config.update(base_url=target.base_url)
 
     def record_status(context: Any, case: Any, response: Any) -> None:
-        if case.method.upper() == case.operation.method.upper():  # not a probe with an undeclared method
-            COVERAGE.record(api, case.operation.definition.raw.get("operationId"), response.status_code)
+        if case.method.upper() != case.operation.method.upper():  # a probe with an undeclared method
+            return
+        request = response.request
+        COVERAGE.record_exchange(
+            api,
+            request.method or case.method,
+            request.url or "",
+            plumbing.target(api).base_url,
+            dict(request.headers),
+            request.body,
+            response.status_code,
+            response.headers,
+            response.content or b"",
+        )
 
     schema.hooks.register_hook_with_name(record_status, "after_call")
     return schema
@@ -246,12 +258,9 @@ def generated_client(client_class: Any, target: plumbing.Target) -> Any:
 
 
 def coverage_hook(target: plumbing.Target) -> dict[str, Any]:
-    """httpx_args for a generated client: record the status of every answer for the coverage table."""
+    """httpx_args for a generated client: record every exchange for the coverage table and spec coverage."""
 
     def record_status(response: httpx.Response) -> None:
-        request = response.request
-        COVERAGE.record_url(
-            target.api, request.method, str(request.url), target.base_url, response.status_code
-        )
+        COVERAGE.record_httpx(target.api, response, target.base_url)
 
     return {"event_hooks": {"response": [record_status]}}

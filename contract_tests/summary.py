@@ -12,12 +12,13 @@ from typing import Any
 from licensekit.contract.registry import APIS
 from licensekit.reports import table
 
-from . import plumbing, tolerance
+from . import plumbing, reports, tolerance
 from .coverage import COVERAGE, operations
 from .findings_record import FINDINGS
 from .plumbing import STATS, SUITE_API
 
 Section = Callable[[Any, list[str]], list[str]]
+REPORT_LINES: list[str] = []  # where the reports went (contract_tests/reports.py), set at session finish
 
 
 def tested_apis() -> list[str]:
@@ -134,13 +135,23 @@ def findings_section(_tr: Any, apis: list[str]) -> list[str]:
     return lines
 
 
+def coverage_section(_tr: Any, apis: list[str]) -> list[str]:
+    return reports.coverage_lines(apis)
+
+
+def reports_section(_tr: Any, apis: list[str]) -> list[str]:
+    return list(REPORT_LINES)
+
+
 SECTIONS: list[Section] = [
     tests_section,
     failures_section,
     statuses_section,
+    coverage_section,
     warnings_section,
     findings_section,
     notes_section,
+    reports_section,
 ]
 
 

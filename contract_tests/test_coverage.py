@@ -4,15 +4,18 @@
   target that refuses every authorised call (a wrong token) fails here, naming the operations.
 - documented_reached: every documented status of every operation was answered (our mocks only: a live
   target cannot be made to answer a 500 or a 429, see probes.py).
+- min_coverage: with `--min-coverage DIM=PCT,...`, each dimension of the spec coverage reaches it; the
+  failure names every item not covered (an optional parameter never sent, a property never seen).
 """
 
 from __future__ import annotations
 
 import pytest
 
+from licensekit.contract.coverage import shortfalls
 from licensekit.contract.registry import APIS
 
-from . import plumbing
+from . import plumbing, reports
 from .coverage import COVERAGE
 
 # What to fix when an operation never succeeded, where the usual cause is known.
@@ -46,3 +49,13 @@ def test_documented_reached(api: str) -> None:
         pytest.skip("a live target cannot be made to answer every documented status (faults, claims)")
     missing = COVERAGE.missing_documented(api)
     assert not missing, f"documented_reached: {api}: statuses never answered: {'; '.join(missing)}"
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_min_coverage(api: str) -> None:
+    if not reports.OPTIONS.minimums:
+        pytest.skip("no --min-coverage given (make contract MIN_COVERAGE=statuses=100,...)")
+    if not COVERAGE.reached.get(api):
+        pytest.skip(f"no request of {api} was answered in this run")
+    below = shortfalls(COVERAGE.spec.report(), reports.OPTIONS.minimums, api)
+    assert not below, "min_coverage: " + "\n".join(below)

@@ -41,9 +41,7 @@ def test_status_probe(probe: Probe, start_target: Any) -> None:
     finally:
         if probe.fault:
             target.server.clear_faults()
-    COVERAGE.record_url(
-        probe.api, request.method, str(answer.request.url), target.base_url, answer.status_code
-    )
+    COVERAGE.record_httpx(probe.api, answer, target.base_url)
     assert answer.status_code == probe.status, (
         f"{probe.operation_id}: {probe.why} should answer {probe.status} (documented), got "
         f"{answer.status_code}: {answer.text[:300]}"

@@ -7,6 +7,7 @@ python -m licensekit token --api fusion --roles groups.instance.customer_license
 python -m licensekit proxy --api fusion --upstream URL --drift-log drift.jsonl   # validating proxy
 python -m licensekit proxy-report drift.jsonl --junit drift.xml                  # exit 1 when drift
 python -m licensekit check-traffic --api fusion traffic.har --baseline known.json # recorded traffic
+python -m licensekit report findings.json --coverage coverage.json --history DIR -o page.html
 """
 
 from __future__ import annotations
@@ -133,6 +134,9 @@ def _proxy(args: argparse.Namespace) -> int:
         run(app, args.host, args.port)
     except (OSError, OverflowError) as exc:
         parser.error(f"cannot listen on {args.host} port {args.port}: {exc}")
+    if args.coverage:  # what the traffic exercised of the spec, written when the proxy stops
+        with open(args.coverage, "w", encoding="utf-8") as handle:
+            json.dump(app.coverage.report(), handle, indent=1)
     return 0
 
 
@@ -247,6 +251,16 @@ def _add_report_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--findings", metavar="OUT", help="also write the findings record (JSON)")
 
 
+def _report(args: argparse.Namespace) -> int:
+    from .reports import cli
+
+    try:
+        return cli.report(args)
+    except cli.ReportInputError as exc:  # one line naming the file and the problem, never a traceback
+        print(f"licensekit report: {exc}", file=sys.stderr)
+        return 2
+
+
 def _timeout(text: str) -> float:
     if not re.fullmatch(r"[0-9]{1,6}(\.[0-9]{1,6})?", text) or float(text) <= 0:
         raise argparse.ArgumentTypeError(f"not a positive number of seconds: {text!r}")
@@ -301,6 +315,11 @@ def main(argv: list[str] | None = None) -> int:
     proxy.add_argument("--host", default="127.0.0.1")
     proxy.add_argument("--port", type=_port, default=0, help="0: a free port")
     proxy.add_argument("--drift-log", help="append departures to this JSON-lines file")
+    proxy.add_argument(
+        "--coverage",
+        metavar="FILE",
+        help="on stop, write the spec coverage of the traffic (docs/coverage.md)",
+    )
     proxy.add_argument("--timeout", type=_timeout, default=30.0, help="seconds before a 504 (default 30)")
     proxy.set_defaults(run=_proxy, parser=proxy)
 
@@ -334,6 +353,28 @@ def main(argv: list[str] | None = None) -> int:
     )
     _add_report_options(check_traffic)
     check_traffic.set_defaults(run=_check_traffic, parser=check_traffic)
+
+    report = commands.add_parser(
+        "report", help="one self-contained HTML page of a run's findings, coverage and history"
+    )
+    report.add_argument("findings", help="a findings record (docs/findings.md), e.g. reports/findings.json")
+    report.add_argument("--coverage", metavar="FILE", help="its coverage report (docs/coverage.md)")
+    report.add_argument(
+        "--history", metavar="DIR", help="a history folder: per operation, the last 30 runs and a trend"
+    )
+    report.add_argument(
+        "--append-history",
+        action="store_true",
+        help="first add this run to the --history folder (the contract suites do it by themselves)",
+    )
+    report.add_argument(
+        "--min-coverage",
+        metavar="DIM=PCT,...",
+        help="exit 1 when a dimension of the coverage is below it, naming what was not covered",
+    )
+    report.add_argument("--title", default="licensekit report")
+    report.add_argument("-o", "--output", required=True, metavar="PAGE.html")
+    report.set_defaults(run=_report, parser=report)
 
     args = parser.parse_args(argv)
     result: int = args.run(args)

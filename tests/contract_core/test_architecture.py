@@ -40,10 +40,12 @@ def test_planted_violations_break_each_contract(tmp_path: Path) -> None:
     _append(pkg / "clients" / "sweep.py", "from ..contract import registry  # planted: clients use the core")
     _append(pkg / "proxy" / "report.py", "from ..mock.app import _decode_headers  # planted: private name")
     _append(pkg / "mock" / "vendor.py", "from . import registry  # planted: registry -> vendors -> vendor")
+    _append(pkg / "reports" / "history.py", "from ..mock import faults  # planted: a report starts a mock")
     broken = _lint(tree)
     out = " ".join((broken.stdout + broken.stderr).split())
     assert broken.returncode == 1, out
-    assert "Contracts: 0 kept, 5 broken." in out
+    assert "Contracts: 0 kept, 6 broken." in out
+    assert "licensekit.reports.history -> licensekit.mock.faults" in out
     assert "licensekit.contract.findings -> licensekit.mock.faults" in out
     assert "licensekit.contract.record -> licensekit.reports.table" in out
     assert "licensekit.reports.table -> licensekit.proxy.report" in out

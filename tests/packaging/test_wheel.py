@@ -70,6 +70,10 @@ def test_the_wheel_carries_specs_license_and_metadata(built: tuple[Path, Path]) 
             "licensekit/contract/schemas/baseline-v1.schema.json",
             "licensekit/reports/sarif.py",
             "licensekit/traffic/har.py",
+            "licensekit/reports/report.css",
+            "licensekit/reports/report.js",
+            "licensekit/contract/schemas/coverage-v1.schema.json",
+            "licensekit/specs/examples/fusion/getCustomerLicense-200.json",
         } <= names
         meta_name = next(n for n in names if n.endswith(".dist-info/METADATA"))
         assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import httpcore
 
+from ..contract.coverage import CoverageCollector
 from ..contract.error_shapes import gateway_error
 from ..contract.findings import FAILURE, Finding
 from ..contract.judge import Exchange, Judge
@@ -80,6 +81,7 @@ class ProxyApp:
         timeout: float = 30.0,
         connect_timeout: float = 5.0,
         capture_limit: int = CAPTURE_LIMIT,
+        coverage: CoverageCollector | None = None,
     ) -> None:
         parts = urlsplit(upstream)
         if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -96,6 +98,8 @@ class ProxyApp:
         self.capture_limit = capture_limit
         self.timeouts = {"connect": connect_timeout, "read": timeout, "write": timeout, "pool": timeout}
         self.pool = httpcore.AsyncConnectionPool(max_connections=256, keepalive_expiry=30, retries=0)
+        # Spec coverage of the traffic that went through (every dimension): what it never exercised.
+        self.coverage = coverage if coverage is not None else CoverageCollector([api], source="proxy")
         self.exchanges = 0
         self.in_flight = 0  # exchanges not yet validated (their answer may already be sent)
 
@@ -207,6 +211,7 @@ class ProxyApp:
     ) -> None:
         try:
             verdict = self.judge.judge(exchange)
+            self.coverage.observe(self.api, exchange)
         except Exception:  # a judge bug must never cost the caller its answer
             log.exception("validating %s %s failed", exchange.method, exchange.raw_path)
             return

@@ -30,6 +30,13 @@ class ProxyServer:
             time.sleep(0.002)
         return self.app.drift_log.clear() if clear else list(self.app.drift_log.records)
 
+    def coverage(self, *, settle: float = 5.0) -> dict[str, Any]:
+        """The spec coverage of the traffic so far (docs/coverage.md), once the exchanges in flight are in."""
+        deadline = time.monotonic() + settle
+        while self.app.in_flight and time.monotonic() < deadline:
+            time.sleep(0.002)
+        return self.app.coverage.report()
+
 
 @contextlib.contextmanager
 def serve(
@@ -43,7 +50,7 @@ def serve(
     capture_limit: int | None = None,
 ) -> Iterator[ProxyServer]:
     """Start a validating proxy for `api` in front of `upstream` in a background thread; stop it on exit."""
-    extra = {"capture_limit": capture_limit} if capture_limit is not None else {}
+    extra: dict[str, Any] = {"capture_limit": capture_limit} if capture_limit is not None else {}
     app = ProxyApp(api, upstream, drift_log=DriftLog(drift_log), timeout=timeout, **extra)
     # No date or server header of our own: the upstream's reach the caller unchanged.
     try:
