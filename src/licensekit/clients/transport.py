@@ -11,7 +11,8 @@
   Partner Center's MS-RequestId stays the same across the retries of one call.
 - A deadline per call (RetryPolicy.max_total, from the first byte sent to the last byte read): token calls
   share the deadline of the call they serve (EXT_DEADLINE), each attempt's timeouts are cut to the time
-  left, and a body still dripping at the deadline is cut off (DeadlineExceeded). A gate closed beyond the
+  left, a timeout so shortened (a server holding its headers) and a body still dripping at the deadline
+  both end the call as DeadlineExceeded. A gate closed beyond the
   deadline raises RateLimitError at once instead of stalling the call.
 - One DEBUG log line per attempt: method, path, status, duration, attempt, correlation id.
 - Without an inner transport given, requests go out through the proxy the environment names for their
@@ -40,6 +41,13 @@ from .errors import DeadlineExceeded, RateLimitError, parse_retry_after
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
 RETRYABLE_ERRORS: tuple[type[Exception], ...] = (httpx.TransportError,)
+# Which of an attempt's timeouts each httpx timeout error comes from.
+_TIMEOUT_KINDS: dict[type[Exception], str] = {
+    httpx.ConnectTimeout: "connect",
+    httpx.ReadTimeout: "read",
+    httpx.WriteTimeout: "write",
+    httpx.PoolTimeout: "pool",
+}
 
 
 @dataclass(frozen=True)
@@ -118,6 +126,7 @@ class _Call:
         self.deadline = given if isinstance(given, float) else self.started + self.policy.max_total
         self.attempt = 0
         self.began = 0.0
+        self.cut: frozenset[str] = frozenset()  # the timeouts the deadline shortened on this attempt
 
     def left(self) -> float:
         return self.deadline - time.monotonic()
@@ -154,11 +163,22 @@ class _Call:
         timeouts = (
             timeouts if isinstance(timeouts, dict) else dict.fromkeys(("connect", "read", "write", "pool"))
         )
+        self.cut = frozenset(k for k, v in timeouts.items() if v is None or left < v)
         self.request.extensions = {
             **self.request.extensions,
             "timeout": {k: left if v is None else min(v, left) for k, v in timeouts.items()},
         }
         return self.request
+
+    def final_error(self, exc: Exception) -> Exception:
+        """What to raise for an error not retried: a timeout the deadline shortened is the deadline
+        passing (a server holding its headers past max_total), not a transport failure."""
+        kind = _TIMEOUT_KINDS.get(type(exc))
+        if kind is not None and kind in self.cut:
+            overdue = self.overdue()
+            overdue.__cause__ = exc
+            return overdue
+        return exc
 
     def guard(self, response: httpx.Response) -> httpx.Response:
         """The response, its body stream cut off at the deadline (a server dripping bytes)."""
@@ -352,6 +372,8 @@ class RetryTransport(httpx.BaseTransport):
                 response = self._inner.handle_request(call.send())
             except RETRYABLE_ERRORS as exc:
                 if (delay := call.after_error(exc)) is None:
+                    if (final := call.final_error(exc)) is not exc:
+                        raise final from exc
                     raise
             else:
                 if (delay := call.after_response(response)) is None:
@@ -386,6 +408,8 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 response = await self._inner.handle_async_request(call.send())
             except RETRYABLE_ERRORS as exc:
                 if (delay := call.after_error(exc)) is None:
+                    if (final := call.final_error(exc)) is not exc:
+                        raise final from exc
                     raise
             else:
                 if (delay := call.after_response(response)) is None:
