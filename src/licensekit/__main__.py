@@ -24,6 +24,7 @@ from .serving import install_stop_handlers, run_loop
 # the command line; tests/mock/test_cli_install.py checks they match licensekit.mock.registry.APIS.
 APIS = ("cloudcockpit", "fusion", "partner-center")
 MOCK_EXTRA_HINT = "the mocks need the server extra: pip install 'licensekit[mock]'"
+PROXY_EXTRA_HINT = "the proxy needs the server extra: pip install 'licensekit[mock]'"
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -119,11 +120,14 @@ def _token(args: argparse.Namespace) -> int:
 
 
 def _proxy(args: argparse.Namespace) -> int:
-    from .proxy.app import ProxyApp
-    from .proxy.drift_log import DriftLog
-    from .proxy.server import run
-
     parser: argparse.ArgumentParser = args.parser
+    try:
+        from .proxy.app import ProxyApp
+        from .proxy.drift_log import DriftLog
+        from .proxy.server import run
+    except ImportError as exc:
+        parser.error(f"{PROXY_EXTRA_HINT} ({exc})")
+
     try:
         app = ProxyApp(args.api, args.upstream, drift_log=DriftLog(args.drift_log), timeout=args.timeout)
     except (ValueError, OSError) as exc:

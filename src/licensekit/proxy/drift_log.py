@@ -12,12 +12,22 @@ import json
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ..masking import header_secrets, json_secrets, mask_query, mask_values
-from .validation import Departure
+
+
+class Departure(Protocol):
+    """What the log needs of a check's finding (proxy.validation.Departure; standard library only here,
+    so that reading a log needs no server extra)."""
+
+    @property
+    def check(self) -> str: ...
+
+    @property
+    def message(self) -> str: ...
 
 
 def _mask_all(value: Any, secrets: list[str]) -> Any:
@@ -55,7 +65,7 @@ class DriftLog:
         path: str,
         query: str,
         status: int,
-        departures: list[Departure],
+        departures: Sequence[Departure],
         curl: str,
         secrets: list[str],
     ) -> None:
