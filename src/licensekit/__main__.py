@@ -143,14 +143,22 @@ def _proxy_report(args: argparse.Namespace) -> int:
     from .proxy import drift_log, report
 
     try:
-        groups = report.group(drift_log.read(args.file))
-    except (OSError, ValueError) as exc:
+        lines = drift_log.read(args.file)
+    except OSError as exc:
         args.parser.error(f"{args.file}: {exc}")
+    damage = lines.describe_bad(args.file)
+    if damage:
+        print(f"licensekit proxy-report: {damage}", file=sys.stderr)
+        if not lines.records:
+            args.parser.error(f"{args.file}: no line is a drift record")
+    groups = report.group(lines.records)
     sys.stdout.write(report.table(groups))
+    if damage:
+        sys.stdout.write(damage + "\n")
     if args.junit:
         with open(args.junit, "wb") as handle:
-            handle.write(report.junit(groups))
-    return 1 if groups else 0
+            handle.write(report.junit(groups, unreadable=damage))
+    return 1 if groups else 0  # what the good lines say
 
 
 def _timeout(text: str) -> float:

@@ -24,6 +24,7 @@ from typing import Any
 
 import pytest
 
+from licensekit.jsonlines import read_objects
 from licensekit.mock import serve
 from licensekit.mock.registry import spec_path
 from licensekit.mock.server import MockServer
@@ -195,13 +196,14 @@ def inputless_operations(api: str) -> set[str]:
 def cases_per_operation(ndjson: Path) -> Counter[str]:
     """Test cases per operation from schemathesis' NDJSON event log: every case every scenario recorded."""
     counts: Counter[str] = Counter()
-    with ndjson.open(encoding="utf-8") as events:
-        for line in events:
-            event = json.loads(line).get("ScenarioFinished")
-            if event is None:
-                continue
-            for case in event["recorder"].get("cases", {}).values():  # none in a skipped scenario
-                counts[f"{case['value']['method'].upper()} {case['value']['path']}"] += 1
+    events = read_objects(ndjson)
+    assert not events.bad, events.describe_bad(ndjson)  # a torn event would undercount silently
+    for record in events.records:
+        event = record.get("ScenarioFinished")
+        if event is None:
+            continue
+        for case in event["recorder"].get("cases", {}).values():  # none in a skipped scenario
+            counts[f"{case['value']['method'].upper()} {case['value']['path']}"] += 1
     return counts
 
 

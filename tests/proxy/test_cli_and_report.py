@@ -45,7 +45,7 @@ def _write_log(path: Path) -> None:
 
 def test_table_and_junit_group_by_operation_and_check(tmp_path: Path) -> None:
     _write_log(tmp_path / "drift.jsonl")
-    groups = report.group(read(tmp_path / "drift.jsonl"))
+    groups = report.group(read(tmp_path / "drift.jsonl").records)
     assert [(g.operation, g.check, g.count) for g in groups] == [
         ("getCustomerLicense", "response_schema_conformance", 2),
         ("listGroupCustomerLicenses", "status_code_conformance", 1),
@@ -116,7 +116,7 @@ def test_proxy_cli_forwards_and_logs(fusion_mock: MockServer, tmp_path: Path) ->
         proc.terminate()
         proc.wait(10)
     assert proc.returncode == 0
-    records = read(log)
+    records = read(log).records
     assert [(r["operation"], r["check"]) for r in records] == [
         ("listGroupCustomerLicenses", "request_conformance")
     ]
@@ -128,3 +128,48 @@ def test_proxy_cli_refuses_bad_arguments() -> None:
     for extra in (["--upstream", "ftp://x"], ["--upstream", "http://127.0.0.1:1", "--timeout", "-1"]):
         done = subprocess.run([*cmd, *extra], capture_output=True, text=True, timeout=30)
         assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+def test_a_torn_line_costs_only_itself(tmp_path: Path) -> None:
+    """A proxy killed mid-write leaves its last line cut short: report the good lines, name the bad ones
+    by line number, exit on what the good lines say."""
+    log = tmp_path / "drift.jsonl"
+    _write_log(log)
+    good = log.read_text(encoding="utf-8")
+    first = good.splitlines()[0]
+    torn = first[: first.index("getCustomer") + 6]  # cut inside a string, as a killed writer leaves it
+    log.write_text(good + "not json at all\n" + torn, encoding="utf-8")
+    cmd = [sys.executable, "-m", "licensekit", "proxy-report", str(log), "--junit", str(tmp_path / "d.xml")]
+    run = subprocess.run(cmd, capture_output=True, text=True)
+    assert run.returncode == 1, run.stderr  # the good lines hold drift
+    assert "Traceback" not in run.stderr
+    assert "3 departures in 2 group(s)" in run.stdout  # every good line reported
+    assert "2 unreadable line(s) skipped: line 4, 5" in run.stdout
+    assert "2 unreadable line(s) skipped: line 4, 5" in run.stderr
+    suite = ET.parse(tmp_path / "d.xml").getroot()[0]
+    assert suite.get("errors") == "1"
+    errors = [case for case in suite if case.find("error") is not None]
+    assert [case.get("name") for case in errors] == ["unreadable drift-log lines"]
+
+    lines = read(log)
+    assert len(lines.records) == 3
+    assert [bad.number for bad in lines.bad] == [4, 5]
+    assert "Unterminated string" in lines.bad[1].reason
+
+
+def test_a_log_of_only_bad_lines_exits_2_with_one_line(tmp_path: Path) -> None:
+    log = tmp_path / "drift.jsonl"
+    log.write_text('{"api": "fus', encoding="utf-8")
+    cmd = [sys.executable, "-m", "licensekit", "proxy-report"]
+    run = subprocess.run([*cmd, str(log)], capture_output=True, text=True)
+    assert run.returncode == 2 and "no line is a drift record" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_appending_after_a_torn_line_starts_a_new_line(tmp_path: Path) -> None:
+    """A restarted proxy appends to the torn log: its first record must not be glued to the torn line."""
+    log = tmp_path / "drift.jsonl"
+    log.write_text('{"api": "fus', encoding="utf-8")
+    _write_log(log)
+    lines = read(log)
+    assert [bad.number for bad in lines.bad] == [1]
+    assert len(lines.records) == 3

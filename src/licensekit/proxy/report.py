@@ -54,12 +54,18 @@ def table(groups: list[Group]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def junit(groups: list[Group]) -> bytes:
-    """One testcase per (operation, check), failed; a single passing case when there is no drift."""
-    suite = ET.Element("testsuite", name="licensekit-proxy", tests=str(max(1, len(groups))))
+def junit(groups: list[Group], *, unreadable: str = "") -> bytes:
+    """One testcase per (operation, check), failed; a single passing case when there is no drift. Lines
+    of the log that could not be read (`unreadable`: their description) are one more case, in error."""
+    cases = max(1, len(groups)) + bool(unreadable)
+    suite = ET.Element("testsuite", name="licensekit-proxy", tests=str(cases))
     suite.set("failures", str(len(groups)))
+    suite.set("errors", "1" if unreadable else "0")
     if not groups:
         ET.SubElement(suite, "testcase", classname="drift", name="no departures from the spec")
+    if unreadable:
+        case = ET.SubElement(suite, "testcase", classname="drift", name="unreadable drift-log lines")
+        ET.SubElement(case, "error", message=unreadable)
     for g in groups:
         case = ET.SubElement(suite, "testcase", classname=f"{g.api}.{g.operation}", name=g.check)
         failure = ET.SubElement(case, "failure", message=f"{g.count} departures ({g.check})")
