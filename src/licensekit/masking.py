@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
+from .limits import cut
+
 MASK = "***"
 # Header names (lower case) whose values are credentials.
 SECRET_HEADERS = frozenset(
@@ -132,16 +134,19 @@ def _body_for_curl(body: bytes) -> str | None:
 
 
 def curl(method: str, url: str, headers: Iterable[tuple[str, str]], body: bytes, secrets: list[str]) -> str:
-    """A curl command reproducing a request, with credentials replaced by the mask."""
+    """A curl command reproducing a request, with credentials replaced by the mask. Each header value and
+    the URL are kept to limits.LOG_VALUE_LIMIT characters and the body to 4 KiB, each with a marker saying
+    how much was cut (masked before cutting, so that no part of a secret survives the cut)."""
     base, sep, query = url.partition("?")
-    parts = ["curl", "-X", method, shlex.quote(base + (sep + mask_query(query) if sep else ""))]
+    target = mask_values(base + (sep + mask_query(query) if sep else ""), secrets)
+    parts = ["curl", "-X", cut(method), shlex.quote(cut(target))]
     for name, value in mask_headers(headers):
         if name.lower() in ("host", "content-length"):
             continue  # curl sets both from the URL and the data
-        parts += ["-H", shlex.quote(f"{name}: {value}")]
+        parts += ["-H", shlex.quote(cut(mask_values(f"{name}: {value}", secrets)))]
     data = _body_for_curl(body)
     if data is None:
         parts += ["--data-binary", shlex.quote(f"@body-{len(body)}-bytes.bin")]
     elif data:
-        parts += ["--data-binary", shlex.quote(data)]
+        parts += ["--data-binary", shlex.quote(cut(mask_values(data, secrets), _CURL_BODY_LIMIT))]
     return mask_values(" ".join(parts), secrets)

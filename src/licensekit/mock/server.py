@@ -12,7 +12,9 @@ from typing import Any
 import httpx
 import uvicorn
 
+from ..limits import RAW_HEAD_LIMIT
 from .app import MockApp
+from .head_guard import HeadGuardProtocol
 from .registry import build_app
 from .tokens import make_token
 
@@ -41,7 +43,8 @@ def make_server(app: Any, *, date_header: bool = True) -> QuietServer:
         app,
         lifespan="off",
         loop="auto",
-        http="auto",
+        http=HeadGuardProtocol,  # refuses request heads past limits.RAW_HEAD_LIMIT while reading them
+        h11_max_incomplete_event_size=RAW_HEAD_LIMIT,  # the same bound should h11 ever be used
         access_log=False,
         log_level="error",
         server_header=False,

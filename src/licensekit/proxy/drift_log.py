@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..jsonlines import Lines, read_objects
+from ..limits import cut_all
 from ..masking import header_secrets, json_secrets, mask_query, mask_values
 
 
@@ -90,20 +91,24 @@ class DriftLog:
         lines = []
         with self._lock:
             for check, messages in by_check.items():
-                record = _mask_all(
-                    {
-                        "time": now,
-                        "api": api,
-                        "operation": operation,
-                        "method": method,
-                        "path": shown_path,
-                        "status": status,
-                        "check": check,
-                        "departures": messages,
-                        "curl": curl,
-                    },
-                    secrets,
+                # Masked, then cut (a cut first could leave part of a secret no longer matching it); the
+                # curl command is bounded by masking.curl, every other value by LOG_VALUE_LIMIT.
+                record = cut_all(
+                    _mask_all(
+                        {
+                            "time": now,
+                            "api": api,
+                            "operation": operation,
+                            "method": method,
+                            "path": shown_path,
+                            "status": status,
+                            "check": check,
+                            "departures": messages,
+                        },
+                        secrets,
+                    )
                 )
+                record["curl"] = mask_values(curl, secrets)
                 self.records.append(record)
                 lines.append(json.dumps(record, ensure_ascii=False))
             if self._file is not None and lines:
