@@ -25,7 +25,7 @@ from _pytest._code.code import ReprFileLocation, TerminalRepr
 from _pytest._io import TerminalWriter
 from schemathesis.core.failures import Failure, FailureGroup
 
-from licensekit.masking import mask_values
+from licensekit.masking import mask_text, mask_values
 
 from . import plumbing, preflight, summary
 
@@ -194,7 +194,9 @@ def _secrets() -> list[str]:
 
 
 def mask(text: str) -> str:
-    return mask_values(text, _secrets())  # the one masking rule, shared with the proxy's drift log
+    # the one masking rule, shared with the proxy's drift log: known secret values, then any value of a
+    # secret field quoted in a message or a JSON body, whatever its type
+    return mask_text(mask_values(text, _secrets()))
 
 
 class MaskedRepr(TerminalRepr):

@@ -15,6 +15,7 @@ from schemathesis.config._output import DEFAULT_KEYS_TO_SANITIZE
 from schemathesis.core.failures import Failure, FailureGroup
 from schemathesis.generation.stateful import APIStateMachine
 
+from licensekit.masking import SECRET_HEADERS, SECRET_KEYS
 from licensekit.mock.registry import spec_path
 
 from . import plumbing, tolerance
@@ -47,7 +48,10 @@ def build_schema(
             "seed": s.seed,
             "output": {
                 "sanitization": {
-                    "keys-to-sanitize": [*DEFAULT_KEYS_TO_SANITIZE, "x-tenant", "password", "refresh_token"]
+                    # the one secret list (licensekit.masking), whatever the value's JSON type
+                    "keys-to-sanitize": sorted(
+                        {*DEFAULT_KEYS_TO_SANITIZE, "x-tenant", *SECRET_KEYS, *SECRET_HEADERS}
+                    )
                 }
             },
             # The token goes through schemathesis' auth (so its auth probes know it is explicit), the

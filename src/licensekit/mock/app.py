@@ -14,11 +14,12 @@ import asyncio
 import logging
 import time
 from collections import deque
+from dataclasses import replace
 from typing import Any
 from urllib.parse import parse_qsl
 
 from ..limits import HEAD_TOO_LARGE, LOG_VALUE_LIMIT, cut, head_problem
-from ..masking import SECRET_HEADERS
+from ..masking import SECRET_HEADERS, mask_message, mask_problem
 from .faults import FaultError, Faults, parse_fault
 from .http import Request, Response, empty_response, json_response, parse_json
 from .oauth import TokenEndpoint
@@ -55,6 +56,11 @@ def _decode_headers(raw: list[tuple[bytes, bytes]]) -> dict[str, str]:
             key, text = name.decode("latin-1"), value.decode("latin-1")
             headers[key] = f"{headers[key]}, {text}" if key in headers else text
     return headers
+
+
+def _masked(problem: Problem) -> Problem:
+    message = mask_problem(problem.location, problem.name, problem.message)
+    return problem if message == problem.message else replace(problem, message=message)
 
 
 def _bounded(headers: dict[str, str]) -> dict[str, str]:
@@ -284,8 +290,8 @@ class MockApp:
                     return refusal
         except InvalidInstance as exc:
             return vendor.error(request, 400, f"The request holds text that is not valid Unicode: {exc}", {})
-        if problems:
-            return vendor.invalid(request, problems)
+        if problems:  # a problem may quote a secret field's value: masked, whatever its JSON type
+            return vendor.invalid(request, [_masked(p) for p in problems])
         try:
             return self.handlers[op.operation_id](request)
         except Exception:
@@ -391,7 +397,7 @@ class MockApp:
             self.drift.append({"where": where, "problem": "no body where the spec documents one"})
             return
         for problem in iter_problems(spec.validator, response.data, "response"):
-            self.drift.append({"where": where, "problem": f"{problem.name}: {problem.message}"})
+            self.drift.append({"where": where, "problem": mask_message(f"{problem.name}: {problem.message}")})
 
     # ------------------------------------------------------------------ state
 

@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 from ..jsonlines import Lines, read_objects
 from ..limits import cut_all
-from ..masking import header_secrets, json_secrets, mask_query, mask_values
+from ..masking import header_secrets, json_secrets, mask_message, mask_query, mask_text, mask_values
 
 
 class Departure(Protocol):
@@ -84,8 +84,8 @@ class DriftLog:
         secrets: list[str],
     ) -> None:
         by_check: dict[str, list[str]] = {}
-        for departure in departures:
-            by_check.setdefault(departure.check, []).append(departure.message)
+        for departure in departures:  # a message may quote a secret field's value: masked whatever its type
+            by_check.setdefault(departure.check, []).append(mask_message(departure.message))
         now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         shown_path = path + (f"?{mask_query(query)}" if query else "")
         lines = []
@@ -108,7 +108,7 @@ class DriftLog:
                         secrets,
                     )
                 )
-                record["curl"] = mask_values(curl, secrets)
+                record["curl"] = mask_text(mask_values(curl, secrets))
                 self.records.append(record)
                 lines.append(json.dumps(record, ensure_ascii=False))
             if self._file is not None and lines:

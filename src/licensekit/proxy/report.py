@@ -7,6 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..masking import mask_message, mask_text
+
 
 @dataclass(slots=True)
 class Group:
@@ -19,18 +21,28 @@ class Group:
     curl: str = ""  # one reproduction
 
 
+def _status(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
 def group(records: list[dict[str, Any]], *, examples: int = 3) -> list[Group]:
     groups: dict[tuple[str, str, str], Group] = {}
     for record in records:
         key = (str(record.get("api", "")), str(record.get("operation", "")), str(record.get("check", "")))
         entry = groups.get(key)
         if entry is None:
-            entry = groups[key] = Group(*key, curl=str(record.get("curl", "")))
+            entry = groups[key] = Group(*key, curl=mask_text(str(record.get("curl", ""))))
         entry.count += 1
-        entry.statuses[int(record.get("status", 0))] += 1
-        for message in record.get("departures", []):
-            if len(entry.examples) < examples and message not in entry.examples:
-                entry.examples.append(str(message))
+        entry.statuses[_status(record.get("status"))] += 1
+        departures = record.get("departures")
+        for message in departures if isinstance(departures, list) else []:
+            # masked again on the way out: a log written by an older proxy may hold a secret's value
+            text = mask_message(str(message))
+            if len(entry.examples) < examples and text not in entry.examples:
+                entry.examples.append(text)
     return sorted(groups.values(), key=lambda g: (g.api, g.operation, g.check))
 
 
