@@ -11,7 +11,7 @@ export PATH := $(abspath $(BIN)):$(abspath node_modules/.bin):$(PATH)
 PY_STAMP   := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help install regenerate check-breaking check-generated lint format test contract contract-mutants mock bench docs clean
+.PHONY: help install regenerate check-breaking check-generated lint format test contract contract-mutants mock bench docs browser clean
 
 install: $(PY_STAMP) $(NODE_STAMP) ## venv with pinned Python packages, and the pinned Node tools
 
@@ -54,7 +54,7 @@ format: $(PY_STAMP) ## ruff: fix what it can, then format
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: install check-generated lint ## everything: spec checks, property tests, mocks, client layer, contract suites
+test: install check-generated lint browser ## everything: spec checks, property tests, mocks, client layer, contract suites
 	$(BIN)/pytest
 
 CONTRACT_ARGS ?=
@@ -77,13 +77,27 @@ bench: install ## benchmarks (not part of test): writes bench/results.md; instal
 
 DOCS_DIR ?= build/docs
 
-docs: $(NODE_STAMP) ## one self-contained HTML reference per API (Redocly; no CDN needed to view it), into build/docs/
+docs: $(NODE_STAMP) ## one self-contained HTML reference per API (Redocly), into build/docs/: it requests nothing from anyone
 	@mkdir -p $(DOCS_DIR)
 	@for api in cloudcockpit fusion partner-center; do \
 	  redocly build-docs specs/$$api.yaml --config specs/redocly.yaml --inlineBundle --output $(DOCS_DIR)/$$api.html \
 	    > $(DOCS_DIR)/.$$api.log 2>&1 || { cat $(DOCS_DIR)/.$$api.log; exit 1; }; \
+	  $(PYTHON) codegen/offline_docs.py $(DOCS_DIR)/$$api.html || exit 1; \
 	  echo "$(DOCS_DIR)/$$api.html"; \
 	done
+
+CHROMIUM ?= /usr/bin/chromium
+
+browser: ## Chromium for the page tests (tests/browser.py): Debian's package, installed with apt-get when missing (root)
+	@if [ -x "$(CHROMIUM)" ]; then \
+	  echo "browser: $(CHROMIUM)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "browser: installing Debian's chromium"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+	  echo "browser: no Chromium at $(CHROMIUM) and no way to install it here (needs root and apt-get);" \
+	       "the page tests will be skipped with that reason" >&2; \
+	fi
 
 mock: $(PY_STAMP) ## serve the mocks on loopback (API=fusion for one); prints "<api> <url>" per mock
 	$(PY) -m licensekit serve --api $(API)
