@@ -26,7 +26,7 @@ $(PY_STAMP): pyproject.toml constraints.txt
 
 $(NODE_STAMP): package.json package-lock.json
 	@command -v npm >/dev/null 2>&1 || { \
-	  echo "make: npm (Node.js) was not found on PATH. licensekit needs Node.js 20 or later with npm for its" >&2; \
+	  echo "make: npm (Node.js) was not found on PATH. licensekit needs Node.js 22.12+ (or 20.19+) with npm for its" >&2; \
 	  echo "pinned Node tools (Redocly CLI, Prism). Install it from https://nodejs.org/en/download (or e.g." >&2; \
 	  echo "'apt-get install nodejs npm', 'brew install node', 'winget install OpenJS.NodeJS.LTS'), then run make again." >&2; \
 	  exit 1; }
@@ -63,8 +63,17 @@ RECORD ?=
 contract: $(PY_STAMP) ## contract suites against our mocks, one run, one summary (API=fusion for one; LICENSEKIT_<API>_URL for a live target; RECORD=dir keeps HAR/VCR)
 	@mkdir -p reports
 	@echo "contract: API=$(API); collecting the suites, then starting the mocks / preflighting the targets"
-	$(BIN)/pytest contract_tests --ignore=contract_tests/mutants --api $(API) -p no:cacheprovider \
-	  --junitxml=reports/contract.xml -o junit_suite_name=contract $(if $(RECORD),--record $(RECORD)) $(CONTRACT_ARGS)
+	@# make's own exit status is 2 for any failed target: say which failure it was on the last line
+	@$(BIN)/pytest contract_tests --ignore=contract_tests/mutants --api $(API) -p no:cacheprovider \
+	  --junitxml=reports/contract.xml -o junit_suite_name=contract $(if $(RECORD),--record $(RECORD)) $(CONTRACT_ARGS); \
+	status=$$?; \
+	case $$status in \
+	  0) ;; \
+	  1) echo "contract: some tests failed (pytest exit 1; make exits 2)" >&2 ;; \
+	  4) echo "contract: stopped before any test ran: the preflight or the options (pytest exit 4; make exits 2)" >&2 ;; \
+	  *) echo "contract: pytest exit $$status (make exits 2)" >&2 ;; \
+	esac; \
+	exit $$status
 
 contract-mutants: $(PY_STAMP) ## proof the suites catch defects: each planted-defect mock must fail its suite
 	@mkdir -p reports

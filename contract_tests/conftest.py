@@ -23,6 +23,7 @@ import pluggy
 import pytest
 from _pytest._code.code import ReprFileLocation, TerminalRepr
 from _pytest._io import TerminalWriter
+from _pytest.junitxml import xml_key
 from schemathesis.core.failures import Failure, FailureGroup
 
 from licensekit.masking import mask_text, mask_values
@@ -253,6 +254,22 @@ def pytest_exception_interact(node: Any, call: pytest.CallInfo[Any], report: pyt
 
 
 # -- one summary for every API at the end ------------------------------------------------------------------
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Before pytest writes the JUnit XML (`make contract`'s reports/contract.xml): leave out hypothesis'
+    per-test statistics (base64, over half the file, read by no one) and put the run's summary in, as
+    the `contract-summary` property of the suite (the table the terminal shows)."""
+    xml = session.config.stash.get(xml_key, None)
+    if xml is None:
+        return
+    xml.global_properties = [
+        (name, value) for name, value in xml.global_properties if not name.startswith("hypothesis-statistics")
+    ]
+    lines = summary.lines(session.config.pluginmanager.get_plugin("terminalreporter"))
+    if lines:
+        xml.add_global_property("contract-summary", mask("\n".join(lines)))
+
+
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     lines = summary.lines(terminalreporter)
     if lines:

@@ -1,4 +1,5 @@
-"""licensekit command line: `serve` the mocks, make a `token` for them.
+"""licensekit command line: `serve` the mocks, make a `token` for them, put the validating `proxy` in
+front of a vendor's API, and read its drift log with `proxy-report`.
 
 python -m licensekit serve --api fusion --port 0      # prints: fusion http://127.0.0.1:PORT
 python -m licensekit serve --api all                   # the three mocks, on three ports
@@ -168,7 +169,8 @@ def _timeout(text: str) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="licensekit", description=__doc__.split("\n\n")[0])
+    description = " ".join(__doc__.split("\n\n")[0].split())
+    parser = argparse.ArgumentParser(prog="licensekit", description=description)
     parser.add_argument("--version", action="version", version=f"licensekit {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 

@@ -130,7 +130,7 @@ def fusion_config(mock: MockServer) -> tuple[str, list[str]]:
         config += accept_400(
             operation_id,
             "`next` is an opaque cursor: a generated string is schema-valid but is no token this server "
-            "issued, and the spec documents 400 for a token that does not decode (toolchain.md).",
+            "issued, and the spec documents 400 for a token that does not decode.",
         )
     config += accept_400(
         "createCustomerLicense",
