@@ -26,7 +26,7 @@ $(PY_STAMP): pyproject.toml constraints.txt
 
 $(NODE_STAMP): package.json package-lock.json
 	@command -v npm >/dev/null 2>&1 || { \
-	  echo "make: npm (Node.js) was not found on PATH. licensekit needs Node.js 20 or later with npm for its" >&2; \
+	  echo "make: npm (Node.js) was not found on PATH. licensekit needs Node.js 22.12+ (or 20.19+) with npm for its" >&2; \
 	  echo "pinned Node tools (Redocly CLI, Prism). Install it from https://nodejs.org/en/download (or e.g." >&2; \
 	  echo "'apt-get install nodejs npm', 'brew install node', 'winget install OpenJS.NodeJS.LTS'), then run make again." >&2; \
 	  exit 1; }
@@ -69,11 +69,20 @@ _yes = $(filter 1 yes true,$(1))
 contract: $(PY_STAMP) ## contract suites against our mocks, one run, one summary, reports/contract.html (API=fusion for one; LICENSEKIT_<API>_URL for a live target; RECORD=dir keeps HAR/VCR; STRICT=1, BASELINE=file, UPDATE_BASELINE=1; MIN_COVERAGE=statuses=100,...)
 	@mkdir -p reports
 	@echo "contract: API=$(API); collecting the suites, then starting the mocks / preflighting the targets"
-	$(BIN)/pytest contract_tests --ignore=contract_tests/mutants --api $(API) -p no:cacheprovider \
+	@# make's own exit status is 2 for any failed target: say which failure it was on the last line
+	@$(BIN)/pytest contract_tests --ignore=contract_tests/mutants --api $(API) -p no:cacheprovider \
 	  --junitxml=reports/contract.xml -o junit_suite_name=contract --findings reports/findings.json \
 	  --reports reports $(if $(RECORD),--record $(RECORD)) $(if $(call _yes,$(STRICT)),--strict-findings) \
 	  $(if $(BASELINE),--baseline $(BASELINE)) $(if $(call _yes,$(UPDATE_BASELINE)),--update-baseline) \
-	  $(if $(MIN_COVERAGE),--min-coverage $(MIN_COVERAGE)) $(CONTRACT_ARGS)
+	  $(if $(MIN_COVERAGE),--min-coverage $(MIN_COVERAGE)) $(CONTRACT_ARGS); \
+	status=$$?; \
+	case $$status in \
+	  0) ;; \
+	  1) echo "contract: some tests failed (pytest exit 1; make exits 2)" >&2 ;; \
+	  4) echo "contract: stopped before any test ran: the preflight or the options (pytest exit 4; make exits 2)" >&2 ;; \
+	  *) echo "contract: pytest exit $$status (make exits 2)" >&2 ;; \
+	esac; \
+	exit $$status
 
 contract-mutants: $(PY_STAMP) ## proof the suites catch defects: each planted-defect mock must fail its suite
 	@mkdir -p reports
@@ -96,11 +105,12 @@ bench: install ## benchmarks (not part of test): writes bench/results.md; instal
 
 DOCS_DIR ?= build/docs
 
-docs: $(NODE_STAMP) ## one self-contained HTML reference per API (Redocly; no CDN needed to view it), into build/docs/
+docs: $(NODE_STAMP) ## one self-contained HTML reference per API (Redocly), into build/docs/: it requests nothing from anyone
 	@mkdir -p $(DOCS_DIR)
 	@for api in cloudcockpit fusion partner-center; do \
 	  redocly build-docs specs/$$api.yaml --config specs/redocly.yaml --inlineBundle --output $(DOCS_DIR)/$$api.html \
 	    > $(DOCS_DIR)/.$$api.log 2>&1 || { cat $(DOCS_DIR)/.$$api.log; exit 1; }; \
+	  $(PYTHON) codegen/offline_docs.py $(DOCS_DIR)/$$api.html || exit 1; \
 	  echo "$(DOCS_DIR)/$$api.html"; \
 	done
 

@@ -30,10 +30,11 @@ import pluggy
 import pytest
 from _pytest._code.code import ReprFileLocation, TerminalRepr
 from _pytest._io import TerminalWriter
+from _pytest.junitxml import xml_key
 from schemathesis.core.failures import Failure, FailureGroup
 
 from licensekit.contract.baseline import Baseline, BaselineError
-from licensekit.masking import mask_values
+from licensekit.masking import mask_text, mask_values
 
 from . import plumbing, preflight, reports, summary
 from .findings_record import FINDINGS
@@ -251,7 +252,9 @@ def _secrets() -> list[str]:
 
 
 def mask(text: str) -> str:
-    return mask_values(text, _secrets())  # the one masking rule, shared with the proxy's drift log
+    # the one masking rule, shared with the proxy's drift log: known secret values, then any value of a
+    # secret field quoted in a message or a JSON body, whatever its type
+    return mask_text(mask_values(text, _secrets()))
 
 
 class MaskedRepr(TerminalRepr):
@@ -321,17 +324,28 @@ def pytest_exception_interact(node: Any, call: pytest.CallInfo[Any], report: pyt
         _masked_report(report, call.excinfo)
 
 
-# -- the findings record and the reports, then one summary for every API at the end -------------------------
-@pytest.hookimpl(trylast=True)
+# -- the findings record, the reports and the JUnit summary, then one summary for every API at the end ------
+@pytest.hookimpl(tryfirst=True)
 def pytest_sessionfinish(session: pytest.Session) -> None:
     """The findings record (--findings FILE, compared with --baseline), then the reports (--reports DIR)
-    that read it, before the summary that names them."""
+    that read it; then, before pytest writes the JUnit XML (`make contract`'s reports/contract.xml, in
+    its own sessionfinish), hypothesis' per-test statistics left out of it (base64, over half the file,
+    read by no one) and the run's summary put in, as the suite's `contract-summary` property."""
     if session.config.option.collectonly or session.config.option.help or not hasattr(session, "items"):
         return
     apis = summary.tested_apis()
     if apis:
         FINDINGS.conclude(apis, session.config.getoption("--findings"))
     summary.REPORT_LINES[:] = reports.write()
+    xml = session.config.stash.get(xml_key, None)
+    if xml is None:
+        return
+    xml.global_properties = [
+        (name, value) for name, value in xml.global_properties if not name.startswith("hypothesis-statistics")
+    ]
+    lines = summary.lines(session.config.pluginmanager.get_plugin("terminalreporter"))
+    if lines:
+        xml.add_global_property("contract-summary", mask("\n".join(lines)))
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:

@@ -16,6 +16,7 @@ from schemathesis.core.failures import Failure, FailureGroup
 from schemathesis.generation.stateful import APIStateMachine
 
 from licensekit.contract.registry import spec_path
+from licensekit.masking import SECRET_HEADERS, SECRET_KEYS
 
 from . import plumbing, tolerance
 from .coverage import COVERAGE
@@ -48,7 +49,10 @@ def build_schema(
             "seed": s.seed,
             "output": {
                 "sanitization": {
-                    "keys-to-sanitize": [*DEFAULT_KEYS_TO_SANITIZE, "x-tenant", "password", "refresh_token"]
+                    # the one secret list (licensekit.masking), whatever the value's JSON type
+                    "keys-to-sanitize": sorted(
+                        {*DEFAULT_KEYS_TO_SANITIZE, "x-tenant", *SECRET_KEYS, *SECRET_HEADERS}
+                    )
                 }
             },
             # The token goes through schemathesis' auth (so its auth probes know it is explicit), the

@@ -1,4 +1,6 @@
-"""licensekit command line: `serve` the mocks, make a `token` for them, proxy and check traffic.
+"""licensekit command line: `serve` the mocks, make a `token` for them, put the validating `proxy` in
+front of a vendor's API, read its drift log with `proxy-report`, `check-traffic` recorded offline, and
+make the HTML `report` of a run.
 
 python -m licensekit serve --api fusion --port 0      # prints: fusion http://127.0.0.1:PORT
 python -m licensekit serve --api all                   # the three mocks, on three ports
@@ -26,6 +28,7 @@ from .contract.registry import (
 from .serving import install_stop_handlers, run_loop
 
 MOCK_EXTRA_HINT = "the mocks need the server extra: pip install 'licensekit[mock]'"
+PROXY_EXTRA_HINT = "the proxy needs the server extra: pip install 'licensekit[mock]'"
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -121,11 +124,14 @@ def _token(args: argparse.Namespace) -> int:
 
 
 def _proxy(args: argparse.Namespace) -> int:
-    from .proxy.app import ProxyApp
-    from .proxy.drift_log import DriftLog
-    from .proxy.server import run
-
     parser: argparse.ArgumentParser = args.parser
+    try:
+        from .proxy.app import ProxyApp
+        from .proxy.drift_log import DriftLog
+        from .proxy.server import run
+    except ImportError as exc:
+        parser.error(f"{PROXY_EXTRA_HINT} ({exc})")
+
     try:
         app = ProxyApp(args.api, args.upstream, drift_log=DriftLog(args.drift_log), timeout=args.timeout)
     except (ValueError, OSError) as exc:
@@ -268,7 +274,8 @@ def _timeout(text: str) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="licensekit", description=__doc__.split("\n\n")[0])
+    description = " ".join(__doc__.split("\n\n")[0].split())
+    parser = argparse.ArgumentParser(prog="licensekit", description=description)
     parser.add_argument("--version", action="version", version=f"licensekit {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 

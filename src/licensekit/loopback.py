@@ -12,6 +12,9 @@ from typing import Any
 
 import uvicorn
 
+from .head_guard import HeadGuardProtocol
+from .limits import RAW_HEAD_LIMIT
+
 
 def bind(host: str, port: int) -> socket.socket:
     """A listening socket: connections made before the server starts wait in the backlog."""
@@ -37,7 +40,8 @@ def make_server(app: Any, *, date_header: bool = True) -> QuietServer:
         app,
         lifespan="off",
         loop="auto",
-        http="auto",
+        http=HeadGuardProtocol,  # refuses request heads past limits.RAW_HEAD_LIMIT while reading them
+        h11_max_incomplete_event_size=RAW_HEAD_LIMIT,  # the same bound should h11 ever be used
         access_log=False,
         log_level="error",
         server_header=False,

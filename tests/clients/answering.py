@@ -20,6 +20,8 @@ class Answer:
     """Seconds between bytes of the body (0: all at once)."""
     cut: bool = False
     """Promise more bytes than sent, then close the connection (a truncated body)."""
+    hold: float = 0.0
+    """Seconds to wait before sending the status line and headers (a server slow to answer at all)."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,8 @@ class AnsweringServer:
                 seen = Seen(self.command, self.path, body, {k.lower(): v for k, v in self.headers.items()})
                 server.seen.append(seen)
                 answer = server.script(seen)
+                if answer.hold:
+                    time.sleep(answer.hold)
                 self.send_response(answer.status)
                 headers = {"Content-Type": "application/json", **answer.headers}
                 for name, value in headers.items():

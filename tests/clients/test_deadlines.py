@@ -102,3 +102,43 @@ def test_gate_shorter_than_the_deadline_is_waited_for() -> None:
         began = time.monotonic()
         page = client.list_customer_licenses("group", GROUP)
         assert page.licenses == [] and time.monotonic() - began >= 0.3
+
+
+HELD = Answer(200, PAGE, hold=3.0)  # the status line and headers come 3 s late
+
+
+def test_headers_held_past_the_deadline_end_as_deadline_exceeded_sync() -> None:
+    """A server holding its headers past max_total: the deadline passed, not a mere transport failure."""
+    with answering(lambda seen: HELD) as server:
+        client = Fusion(server.base_url, draas_instance="d", token="t", retry=RetryPolicy(max_total=1.0))
+        began = time.monotonic()
+        with client, pytest.raises(FusionDeadlineExceeded) as info:
+            client.list_customer_licenses("group", GROUP)
+        elapsed = time.monotonic() - began
+    print(f"\nsync: headers held 3 s, max_total=1 -> {type(info.value).__name__} after {elapsed:.2f} s")
+    assert 0.9 <= elapsed < 1.6
+    assert info.value.deadline == 1.0
+    assert type(info.value.__cause__).__name__ == "ReadTimeout"
+
+
+def test_headers_held_past_the_deadline_end_as_deadline_exceeded_async() -> None:
+    async def main() -> FusionError:
+        policy = RetryPolicy(max_total=1.0)
+        async with AsyncFusion(server.base_url, draas_instance="d", token="t", retry=policy) as client:
+            with pytest.raises(FusionDeadlineExceeded) as info:
+                await client.list_customer_licenses("group", GROUP)
+            return info.value
+
+    with answering(lambda seen: HELD) as server:
+        error = asyncio.run(main())
+    assert type(error.__cause__).__name__ == "ReadTimeout"
+
+
+def test_a_timeout_shorter_than_the_deadline_stays_a_transport_failure() -> None:
+    """timeout=0.5 under max_total=5: the read timeout, not the deadline, ended the attempt."""
+    with answering(lambda seen: HELD) as server:
+        policy = RetryPolicy(max_total=5.0, max_attempts=1)
+        client = Fusion(server.base_url, draas_instance="d", token="t", timeout=0.5, retry=policy)
+        with client, pytest.raises(FusionError) as info:
+            client.list_customer_licenses("group", GROUP)
+    assert type(info.value).__name__ == "FusionTransportFailure", type(info.value)

@@ -60,3 +60,25 @@ def test_unknown_api_name_is_a_usage_error() -> None:
     )
     assert made.returncode == 2
     assert "valid names are cloudcockpit, fusion, partner-center" in made.stdout + made.stderr
+
+
+def test_make_contract_says_the_preflight_stopped_it() -> None:
+    """make exits 2 for any failed target (it cannot pass pytest's 4 on): the README says so, and the
+    last line names the cause."""
+    env = live_env("fusion", "http://127.0.0.1:1")
+    run = subprocess.run(
+        ["make", "-s", "contract", "API=fusion"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 2, run.stdout[-2000:] + run.stderr[-2000:]
+    assert "preflight fusion: GET http://127.0.0.1:1/" in run.stdout + run.stderr
+    last = [line for line in run.stderr.splitlines() if line.startswith("contract:")]
+    assert last == [
+        "contract: stopped before any test ran: the preflight or the options (pytest exit 4; make exits 2)"
+    ], run.stderr[-2000:]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "pytest's exit code 4; `make`\nexits 2 for any failed target" in readme

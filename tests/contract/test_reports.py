@@ -98,6 +98,14 @@ def test_junit_message_is_the_check_and_a_masked_curl(tmp_path: Path) -> None:
     assert "[Filtered]" in message
     assert not message.startswith("fresh") and "Target(" not in message
     assert token not in ET.tostring(ET.parse(junit).getroot(), encoding="unicode")
+    # the summary is in the XML (the suite's `contract-summary` property); hypothesis' base64 statistics
+    # (over half of such a file) are not
+    properties = {p.get("name", ""): p.get("value", "") for p in ET.parse(junit).getroot().iter("property")}
+    assert not [name for name in properties if name.startswith("hypothesis-statistics")], list(properties)
+    table = properties["contract-summary"].splitlines()
+    assert table[0].split() == ["API", "passed", "failed", "skipped", "errors", "operations", "cases"]
+    assert [line.split()[0] for line in table[1:3]] == ["partner-center", "total"]
+    assert "failures by check" in properties["contract-summary"]
     failed_lines = [line for line in run.stdout.splitlines() if line.startswith("FAILED")]
     operation_line = next(line for line in failed_lines if "::test_operation[" in line)
     assert operation_line.endswith("] - Undocumented status code"), failed_lines

@@ -26,6 +26,7 @@ import pytest
 
 from licensekit.contract.registry import spec_path
 from licensekit.contract.spec import load_document
+from licensekit.jsonlines import read_objects
 from licensekit.mock import serve
 from licensekit.mock.server import MockServer
 from licensekit.mock.vendors.fusion import encode_next
@@ -129,7 +130,7 @@ def fusion_config(mock: MockServer) -> tuple[str, list[str]]:
         config += accept_400(
             operation_id,
             "`next` is an opaque cursor: a generated string is schema-valid but is no token this server "
-            "issued, and the spec documents 400 for a token that does not decode (toolchain.md).",
+            "issued, and the spec documents 400 for a token that does not decode.",
         )
     config += accept_400(
         "createCustomerLicense",
@@ -195,13 +196,14 @@ def inputless_operations(api: str) -> set[str]:
 def cases_per_operation(ndjson: Path) -> Counter[str]:
     """Test cases per operation from schemathesis' NDJSON event log: every case every scenario recorded."""
     counts: Counter[str] = Counter()
-    with ndjson.open(encoding="utf-8") as events:
-        for line in events:
-            event = json.loads(line).get("ScenarioFinished")
-            if event is None:
-                continue
-            for case in event["recorder"].get("cases", {}).values():  # none in a skipped scenario
-                counts[f"{case['value']['method'].upper()} {case['value']['path']}"] += 1
+    events = read_objects(ndjson)
+    assert not events.bad, events.describe_bad(ndjson)  # a torn event would undercount silently
+    for record in events.records:
+        event = record.get("ScenarioFinished")
+        if event is None:
+            continue
+        for case in event["recorder"].get("cases", {}).values():  # none in a skipped scenario
+            counts[f"{case['value']['method'].upper()} {case['value']['path']}"] += 1
     return counts
 
 

@@ -127,6 +127,22 @@ def test_client_only_install_then_mock_extra_serves_fusion(built: tuple[Path, Pa
         [bin_ / "licensekit", "serve", "--api", "fusion"], capture_output=True, text=True, cwd=tmp_path
     )
     assert refused.returncode == 2 and "licensekit[mock]" in refused.stderr, refused.stderr
+    proxy = subprocess.run(
+        [bin_ / "licensekit", "proxy", "--api", "fusion", "--upstream", "http://127.0.0.1:9"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert proxy.returncode == 2 and "the proxy needs the server extra" in proxy.stderr, proxy.stderr
+    assert "Traceback" not in proxy.stderr
+    # proxy-report only reads JSON: it works without the extra
+    drift = tmp_path / "drift.jsonl"
+    record = {"api": "fusion", "operation": "getCustomerLicense", "check": "status_code_conformance"}
+    drift.write_text(json.dumps({**record, "status": 418, "departures": ["status 418"]}) + "\n")
+    report = subprocess.run(
+        [bin_ / "licensekit", "proxy-report", drift], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert report.returncode == 1 and "getCustomerLicense" in report.stdout, report.stderr
     assert _run(bin_ / "licensekit", "--version", cwd=tmp_path).stdout.startswith("licensekit ")
     # the pytest plugin loads in a client-only project: its fixtures are listed, the server not imported
     _run(*pip, *constraints, "pytest")

@@ -12,7 +12,6 @@ import httpx
 
 from licensekit.contract import FAILURE, Finding
 from licensekit.mock import MockServer
-from licensekit.proxy import report
 from licensekit.proxy.drift_log import DriftLog, read
 
 
@@ -31,20 +30,19 @@ def _write_log(path: Path) -> None:
 
 def test_table_and_junit_group_by_operation_and_check(tmp_path: Path) -> None:
     _write_log(tmp_path / "drift.jsonl")
-    groups = report.group(read(tmp_path / "drift.jsonl"))
-    assert [(g.operation, g.check, g.count) for g in groups] == [
-        ("getCustomerLicense", "response_schema_conformance", 2),
-        ("listGroupCustomerLicenses", "status_code_conformance", 1),
+    cmd = [sys.executable, "-m", "licensekit", "proxy-report", str(tmp_path / "drift.jsonl")]
+    run = subprocess.run([*cmd, "--junit", str(tmp_path / "d.xml")], capture_output=True, text=True)
+    assert run.returncode == 1, run.stderr
+    rows = [line.split()[:6] for line in run.stdout.splitlines() if line.startswith("failure ")]
+    assert rows == [
+        ["failure", "-", "2", "fusion", "getCustomerLicense", "response_schema_conformance"],
+        ["failure", "-", "1", "fusion", "listGroupCustomerLicenses", "status_code_conformance"],
     ]
-    text = report.table(groups)
-    assert "getCustomerLicense" in text and "3 departures in 2 group(s)" in text
-    suite = ET.fromstring(report.junit(groups)).find("testsuite")
+    assert "3 findings in 2 distinct deviation(s), 0 of them tolerated" in run.stdout
+    suite = ET.parse(tmp_path / "d.xml").getroot().find("testsuite")
     assert suite is not None and suite.get("failures") == "2"
     cases = [(c.get("classname"), c.get("name")) for c in suite.iter("testcase")]
-    assert ("fusion.getCustomerLicense", "response_schema_conformance") in cases
-    assert report.table([]).startswith("no drift")
-    empty = ET.fromstring(report.junit([])).find("testsuite")
-    assert empty is not None and empty.get("failures") == "0" and empty.get("tests") == "1"
+    assert ("fusion.getCustomerLicense", "response_schema_conformance at response") in cases
 
 
 def test_proxy_report_cli_exit_codes(tmp_path: Path) -> None:
@@ -102,7 +100,7 @@ def test_proxy_cli_forwards_and_logs(fusion_mock: MockServer, tmp_path: Path) ->
         proc.terminate()
         proc.wait(10)
     assert proc.returncode == 0
-    records = read(log)
+    records = read(log).records
     assert [(r["operation"], r["check"]) for r in records] == [
         ("listGroupCustomerLicenses", "request_conformance")
     ]
@@ -114,3 +112,49 @@ def test_proxy_cli_refuses_bad_arguments() -> None:
     for extra in (["--upstream", "ftp://x"], ["--upstream", "http://127.0.0.1:1", "--timeout", "-1"]):
         done = subprocess.run([*cmd, *extra], capture_output=True, text=True, timeout=30)
         assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+def test_a_torn_line_costs_only_itself(tmp_path: Path) -> None:
+    """A proxy killed mid-write leaves its last line cut short: report the good lines, name the bad ones
+    by line number, exit on what the good lines say."""
+    log = tmp_path / "drift.jsonl"
+    _write_log(log)
+    good = log.read_text(encoding="utf-8")
+    first = good.splitlines()[0]
+    torn = first[: first.index("getCustomer") + 6]  # cut inside a string, as a killed writer leaves it
+    log.write_text(good + "not json at all\n" + torn, encoding="utf-8")
+    cmd = [sys.executable, "-m", "licensekit", "proxy-report", str(log), "--junit", str(tmp_path / "d.xml")]
+    run = subprocess.run(cmd, capture_output=True, text=True)
+    assert run.returncode == 1, run.stderr  # the good lines hold drift
+    assert "Traceback" not in run.stderr
+    assert "3 findings in 2 distinct deviation(s)" in run.stdout  # every good line reported
+    assert run.stderr.strip() == f"{log}: skipped 2 line(s) that are not drift records (line 4, 5)"
+    suite = ET.parse(tmp_path / "d.xml").getroot()[0]
+    assert suite.get("failures") == "2"
+
+    lines = read(log)
+    assert len(lines.records) == 3
+    assert [bad.number for bad in lines.bad] == [4, 5]
+    assert "Unterminated string" in lines.bad[1].reason
+
+
+def test_a_log_of_only_bad_lines_exits_2_with_one_line(tmp_path: Path) -> None:
+    log = tmp_path / "drift.jsonl"
+    log.write_text('{"api": "fus', encoding="utf-8")
+    cmd = [sys.executable, "-m", "licensekit", "proxy-report"]
+    run = subprocess.run([*cmd, str(log)], capture_output=True, text=True)
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert run.stderr.strip() == (
+        f"licensekit proxy-report: {log}: skipped 1 line(s) that are not drift records (line 1); "
+        "no drift record in the file"
+    )
+
+
+def test_appending_after_a_torn_line_starts_a_new_line(tmp_path: Path) -> None:
+    """A restarted proxy appends to the torn log: its first record must not be glued to the torn line."""
+    log = tmp_path / "drift.jsonl"
+    log.write_text('{"api": "fus', encoding="utf-8")
+    _write_log(log)
+    lines = read(log)
+    assert [bad.number for bad in lines.bad] == [1]
+    assert len(lines.records) == 3

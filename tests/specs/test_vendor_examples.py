@@ -38,7 +38,7 @@ def test_the_pages_hold_examples_for_every_documented_place() -> None:
 @pytest.mark.parametrize("api", sorted(SPECS))
 def test_each_page_has_as_many_example_files_as_it_prints(api: str) -> None:
     for page in pages(api):
-        files = [ex for ex in EXAMPLES if ex.api == api and ex.source["seed"] == page["seed"]]
+        files = [ex for ex in EXAMPLES if ex.api == api and ex.source["page"] == page["page"]]
         assert len(files) == page["examples"], page["page"]
         assert all(ex.source["page"] == page["page"] and ex.source["anchor"] for ex in files)
 

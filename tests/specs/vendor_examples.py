@@ -3,7 +3,7 @@
 One file per example the vendor printed (an example printed twice on a page is one file listing both
 lines), in the style of azure-rest-api-specs' examples folders::
 
-    {"source": {"page": ..., "seed": ..., "anchor": ..., "heading": ..., "lines": [...]},
+    {"source": {"page": ..., "anchor": ..., "heading": ..., "lines": [...]},
      "operations": [{"operationId": ..., "method": ..., "path": ...}],   # as the page spells them
      "place": "request" | <HTTP status>,
      "value": <the JSON, verbatim>}

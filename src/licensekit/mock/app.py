@@ -2,8 +2,9 @@
 
 Per request the engine does only what the spec could not decide in advance: match the path, check the
 token, coerce and validate the parameters and body with validators compiled at start-up, call the
-vendor's synchronous handler. Order of refusals: 404/405 (route), injected fault, 401 (token), 403
-(vendor: roles, tenant), 413/415/400 (body and parameters), then the handler. Bad input never reaches a
+vendor's synchronous handler. Order of refusals: 431 (a request head over licensekit.limits' limits),
+404/405 (route), injected fault, 401 (token), 403 (vendor: roles, tenant), 413/415/400 (body and
+parameters), then the handler. Bad input never reaches a
 handler, so it cannot change the state; a handler that raises becomes the vendor's 500 and is logged.
 """
 
@@ -13,13 +14,15 @@ import asyncio
 import logging
 import time
 from collections import deque
+from dataclasses import replace
 from typing import Any
 
 from ..contract.judge import Judge
 from ..contract.messages import Request, parse_json
 from ..contract.request_parsing import BodyVerdict, parse_body, parse_params
 from ..contract.spec import Api, InvalidInstance, Operation, Problem
-from ..masking import SECRET_HEADERS
+from ..limits import HEAD_TOO_LARGE, LOG_VALUE_LIMIT, cut, head_problem
+from ..masking import SECRET_HEADERS, mask_message, mask_problem
 from .faults import FaultError, Faults, parse_fault
 from .http import Response, empty_response, json_response
 from .oauth import TokenEndpoint
@@ -55,6 +58,19 @@ def _decode_headers(raw: list[tuple[bytes, bytes]]) -> dict[str, str]:
             key, text = name.decode("latin-1"), value.decode("latin-1")
             headers[key] = f"{headers[key]}, {text}" if key in headers else text
     return headers
+
+
+def _masked(problem: Problem) -> Problem:
+    message = mask_problem(problem.location, problem.name, problem.message)
+    return problem if message == problem.message else replace(problem, message=message)
+
+
+def _bounded(headers: dict[str, str]) -> dict[str, str]:
+    """The headers to keep in the log: each value cut to LOG_VALUE_LIMIT (the dict itself when none is
+    longer, the common case)."""
+    if all(len(value) <= LOG_VALUE_LIMIT for value in headers.values()):
+        return headers
+    return {cut(name): cut(value) for name, value in headers.items()}
 
 
 # method, path, query string, operationId, status, request headers, start, end
@@ -153,8 +169,12 @@ class MockApp:
             self.max_in_flight = self.in_flight
         headers = _decode_headers(scope["headers"])
         operation_id: str | None = None
+        too_large = head_problem(scope["method"], scope["raw_path"], scope["query_string"], scope["headers"])
         try:
-            if scope["path"].startswith(ADMIN):
+            if too_large is not None:  # before routing: no vendor accepts such a head
+                response = self.vendor.error(None, HEAD_TOO_LARGE, too_large, {})
+                self.vendor.finish(headers, response)
+            elif scope["path"].startswith(ADMIN):
                 response = await self._admin(scope, receive, headers)
             else:
                 response, operation_id = await self._vendor_call(scope, receive, headers)
@@ -162,19 +182,27 @@ class MockApp:
             self.in_flight -= 1
         if response.status != CLIENT_GONE:  # nobody is left to answer
             await self._send(send, response)
-        # A tuple now, the log's dict (secrets left out) only when someone reads the log.
+        # A tuple now, the log's dict (secrets left out) only when someone reads the log. Each value is
+        # kept to LOG_VALUE_LIMIT characters, so that no request can make the log large.
+        query = scope["query_string"]
         self.requests.append(
             (
                 scope["method"],
-                scope["path"],
-                scope["query_string"],
+                cut(scope["path"]),
+                query if len(query) <= LOG_VALUE_LIMIT else cut(query.decode("latin-1")).encode("latin-1"),
                 operation_id,
                 response.status,
-                headers,
+                _bounded(headers),
                 start,
                 time.time(),
             )
         )
+
+    def head_refusal(self, message: str) -> tuple[list[tuple[bytes, bytes]], bytes]:
+        """The 431 for a head refused while it was being read (head_guard), in the vendor's shape."""
+        response = self.vendor.error(None, HEAD_TOO_LARGE, message, {})
+        self.vendor.finish({}, response)
+        return response.headers, response.content
 
     @staticmethod
     async def _send(send: Any, response: Response) -> None:
@@ -256,8 +284,8 @@ class MockApp:
                     return refusal
         except InvalidInstance as exc:
             return vendor.error(request, 400, f"The request holds text that is not valid Unicode: {exc}", {})
-        if problems:
-            return vendor.invalid(request, problems)
+        if problems:  # a problem may quote a secret field's value: masked, whatever its JSON type
+            return vendor.invalid(request, [_masked(p) for p in problems])
         try:
             return self.handlers[op.operation_id](request)
         except Exception:
@@ -284,12 +312,13 @@ class MockApp:
         return None
 
     def _check_response(self, op: Operation, response: Response) -> None:
-        """Test mode: record every finding the judge has on the mock's own answer (the proxy's rules)."""
+        """Test mode: record every finding the judge has on the mock's own answer (the proxy's rules),
+        secrets masked in its message whatever their JSON type."""
         assert self.judge is not None
         headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in response.headers}
         parsed: dict[str, Any] = {"data": response.data} if response.has_body else {}  # parsed already
         found, _ = self.judge.judge_answer(op, response.status, headers, response.content, **parsed)
-        self.drift.extend(finding.as_dict() for finding in found)
+        self.drift.extend({**f.as_dict(), "message": mask_message(f.message)} for f in found)
 
     # ------------------------------------------------------------------ state
 

@@ -5,7 +5,8 @@ body streamed chunk by chunk); the answer comes back unchanged (status, headers,
 arrives, never decoded). Meanwhile both bodies are copied up to a capture limit, and once the answer
 has been sent the exchange is checked against the spec and any departure goes to the drift log. The
 proxy answers by itself only when there is no answer to pass on: 504 when the upstream does not answer
-in time, 502 when it cannot be reached or breaks the connection, both in the vendor's error shape.
+in time, 502 when it cannot be reached or breaks the connection, and 431, before forwarding anything,
+for a request head over licensekit.limits' limits, all in the vendor's error shape.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from ..contract.coverage import CoverageCollector
 from ..contract.error_shapes import gateway_error
 from ..contract.findings import FAILURE, Finding
 from ..contract.judge import Exchange, Judge
+from ..limits import HEAD_TOO_LARGE, head_problem
 from ..masking import curl, form_secrets
 from .drift_log import DriftLog, exchange_secrets
 
@@ -110,12 +112,27 @@ class ProxyApp:
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             return  # servers run with lifespan="off"; a websocket upgrade is refused by returning
+        too_large = head_problem(scope["method"], scope["raw_path"], scope["query_string"], scope["headers"])
+        if too_large is not None:  # refused before forwarding: no vendor accepts such a head
+            headers, content = self.head_refusal(too_large, _header_dict(scope["headers"]))
+            out = [*headers, (b"content-length", str(len(content)).encode())]
+            await send({"type": "http.response.start", "status": HEAD_TOO_LARGE, "headers": out})
+            await send({"type": "http.response.body", "body": content})
+            return
         self.exchanges += 1
         self.in_flight += 1
         try:
             await self._exchange(scope, receive, send)
         finally:
             self.in_flight -= 1
+
+    def head_refusal(
+        self, message: str, request_headers: dict[str, str] | None = None
+    ) -> tuple[list[tuple[bytes, bytes]], bytes]:
+        """431 in the vendor's error shape, without framing (also for heads refused while being read:
+        licensekit.head_guard, which adds its own)."""
+        headers, content = gateway_error(self.api, HEAD_TOO_LARGE, message, request_headers or {})
+        return [(name, value) for name, value in headers if name != b"content-length"], content
 
     async def _exchange(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         captured = _Capture(self.capture_limit)

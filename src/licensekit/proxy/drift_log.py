@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from ..contract.findings import Finding
-from ..masking import header_secrets, json_secrets, mask_query, mask_values
+from ..jsonlines import Lines, read_objects
+from ..limits import cut_all
+from ..masking import header_secrets, json_secrets, mask_message, mask_query, mask_text, mask_values
 
 
 def _mask_all(value: Any, secrets: list[str]) -> Any:
@@ -38,6 +40,16 @@ def exchange_secrets(headers: Iterable[tuple[str, str]], *documents: Any) -> lis
     return secrets
 
 
+def _ends_torn(handle: Any) -> bool:
+    """Whether a file opened for appending ends inside a line."""
+    size = handle.seek(0, 2)
+    if size == 0:
+        return False
+    with open(handle.name, "rb") as raw:
+        raw.seek(size - 1)
+        return raw.read(1) != b"\n"
+
+
 class DriftLog:
     """Appends records to a JSON-lines file (when given) and keeps the last `keep` in memory."""
 
@@ -45,7 +57,9 @@ class DriftLog:
         self.path = Path(path) if path is not None else None
         self.records: deque[dict[str, Any]] = deque(maxlen=keep)
         self._lock = threading.Lock()
-        self._file = open(self.path, "a", encoding="utf-8") if self.path is not None else None  # noqa: SIM115
+        self._file = open(self.path, "a+", encoding="utf-8") if self.path is not None else None  # noqa: SIM115
+        if self._file is not None and _ends_torn(self._file):
+            self._file.write("\n")  # a record torn by a killed writer: ours must not join its line
 
     def write(
         self,
@@ -67,22 +81,27 @@ class DriftLog:
         lines = []
         with self._lock:
             for (operation, check, severity), found in by_check.items():
-                record = _mask_all(
-                    {
-                        "time": now,
-                        "api": api,
-                        "operation": operation,
-                        "method": method,
-                        "path": shown_path,
-                        "status": status,
-                        "check": check,
-                        "severity": severity,
-                        "departures": [f.text() for f in found],
-                        "locations": [f.location for f in found],
-                        "curl": curl,
-                    },
-                    secrets,
+                # Masked, then cut (a cut first could leave part of a secret no longer matching it); the
+                # curl command is bounded by masking.curl, every other value by LOG_VALUE_LIMIT. A message
+                # may quote a secret field's value: masked whatever its JSON type.
+                record = cut_all(
+                    _mask_all(
+                        {
+                            "time": now,
+                            "api": api,
+                            "operation": operation,
+                            "method": method,
+                            "path": shown_path,
+                            "status": status,
+                            "check": check,
+                            "severity": severity,
+                            "departures": [mask_message(f.text()) for f in found],
+                            "locations": [f.location for f in found],
+                        },
+                        secrets,
+                    )
                 )
+                record["curl"] = mask_text(mask_values(curl, secrets))
                 self.records.append(record)
                 lines.append(json.dumps(record, ensure_ascii=False))
             if self._file is not None and lines:
@@ -101,15 +120,6 @@ class DriftLog:
             self._file = None
 
 
-def read(path: str | Path) -> list[dict[str, Any]]:
-    """The records of a drift-log file; a line that is not a JSON object raises ValueError with its number."""
-    records: list[dict[str, Any]] = []
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            if not isinstance(record, dict):
-                raise ValueError(f"{path}:{number}: not a drift record")
-            records.append(record)
-    return records
+def read(path: str | Path) -> Lines:
+    """The records of a drift-log file, and the lines that could not be read (a torn last line)."""
+    return read_objects(path)

@@ -119,8 +119,8 @@ def sync_detailed(
 ) -> Response[Any | Error | LoginTokens | TwoFactorChallenge]:
     """Login
 
-     From the reference notes (Fusion's authentication page and the APIO engine's docs), not from the
-    seed page.
+     From Fusion's authentication page and the APIO engine's documentation, not from the "Customer's
+    licenses" page.
 
     Authenticates with a username and a password. The answer holds an `access_token` (a JWT, valid for
     minutes, sent as `Authorization: Bearer <access_token>` on every other call), usually a
@@ -160,8 +160,8 @@ def sync(
 ) -> Any | Error | LoginTokens | TwoFactorChallenge | None:
     """Login
 
-     From the reference notes (Fusion's authentication page and the APIO engine's docs), not from the
-    seed page.
+     From Fusion's authentication page and the APIO engine's documentation, not from the "Customer's
+    licenses" page.
 
     Authenticates with a username and a password. The answer holds an `access_token` (a JWT, valid for
     minutes, sent as `Authorization: Bearer <access_token>` on every other call), usually a
@@ -196,8 +196,8 @@ async def asyncio_detailed(
 ) -> Response[Any | Error | LoginTokens | TwoFactorChallenge]:
     """Login
 
-     From the reference notes (Fusion's authentication page and the APIO engine's docs), not from the
-    seed page.
+     From Fusion's authentication page and the APIO engine's documentation, not from the "Customer's
+    licenses" page.
 
     Authenticates with a username and a password. The answer holds an `access_token` (a JWT, valid for
     minutes, sent as `Authorization: Bearer <access_token>` on every other call), usually a
@@ -235,8 +235,8 @@ async def asyncio(
 ) -> Any | Error | LoginTokens | TwoFactorChallenge | None:
     """Login
 
-     From the reference notes (Fusion's authentication page and the APIO engine's docs), not from the
-    seed page.
+     From Fusion's authentication page and the APIO engine's documentation, not from the "Customer's
+    licenses" page.
 
     Authenticates with a username and a password. The answer holds an `access_token` (a JWT, valid for
     minutes, sent as `Authorization: Bearer <access_token>` on every other call), usually a

@@ -75,7 +75,7 @@ def sync_detailed(
 ) -> Response[AccessToken | Any]:
     """Refresh the access token
 
-     From the reference notes (the APIO engine's docs), not from the seed page.
+     From the APIO engine's documentation, not from the "Customer's licenses" page.
 
     Returns a new access token. The call is authenticated with the **refresh token** returned by login,
     sent as `Authorization: Bearer <refresh_token>` through the same `bearerAuth` scheme (not with the
@@ -104,7 +104,7 @@ def sync(
 ) -> AccessToken | Any | None:
     """Refresh the access token
 
-     From the reference notes (the APIO engine's docs), not from the seed page.
+     From the APIO engine's documentation, not from the "Customer's licenses" page.
 
     Returns a new access token. The call is authenticated with the **refresh token** returned by login,
     sent as `Authorization: Bearer <refresh_token>` through the same `bearerAuth` scheme (not with the
@@ -129,7 +129,7 @@ async def asyncio_detailed(
 ) -> Response[AccessToken | Any]:
     """Refresh the access token
 
-     From the reference notes (the APIO engine's docs), not from the seed page.
+     From the APIO engine's documentation, not from the "Customer's licenses" page.
 
     Returns a new access token. The call is authenticated with the **refresh token** returned by login,
     sent as `Authorization: Bearer <refresh_token>` through the same `bearerAuth` scheme (not with the
@@ -156,7 +156,7 @@ async def asyncio(
 ) -> AccessToken | Any | None:
     """Refresh the access token
 
-     From the reference notes (the APIO engine's docs), not from the seed page.
+     From the APIO engine's documentation, not from the "Customer's licenses" page.
 
     Returns a new access token. The call is authenticated with the **refresh token** returned by login,
     sent as `Authorization: Bearer <refresh_token>` through the same `bearerAuth` scheme (not with the
