@@ -1,6 +1,6 @@
 """A real browser for tests of the pages we ship: Debian's Chromium, driven by Playwright from PyPI.
 
-Reusable by any page test: the session fixture `chromium` (a launched browser; skipped, with the reason,
+Reusable by any page test: the module fixture `chromium` (a launched browser; skipped, with the reason,
 only where Chromium is not installed and `make browser` could not install it) and `visit_offline(browser,
 url)`, which opens a page with the network blocked and returns every request it attempted.
 
@@ -36,9 +36,10 @@ class Visit:
     html: str = ""  # its document once drawn (what the scripts built, hidden parts too)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    """A headless Chromium for the session."""
+    """A headless Chromium per test module: Playwright's sync API keeps an event loop running in this
+    thread while it is open, and a test of ours that calls asyncio.run() later must not find it."""
     if not CHROMIUM.exists():
         pytest.skip(MISSING)
     from playwright.sync_api import sync_playwright

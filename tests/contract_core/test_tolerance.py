@@ -126,16 +126,30 @@ def test_undocumented_statuses_and_operations_are_left_to_the_strict_checks() ->
     assert deviations("fusion", "GET", "/nowhere", 200, JSON, b"") == []
 
 
+class _Definition:
+    raw = {"operationId": "getUserLicenses"}
+
+
 class _Operation:
     method = "GET"
     path = PC
+    definition = _Definition()
 
 
 class _Case:
+    id = "case-1"
     operation = _Operation()
 
 
+class _Request:
+    method = "GET"
+    url = "http://127.0.0.1/v1/customers/c/users/u/licenses"
+    headers = {"Authorization": "Bearer secret-token"}
+    body = None
+
+
 class _Response:
+    request = _Request()
     status_code = 503
     headers = {"Content-Type": ["text/html"]}
     content = b"<html>busy</html>"

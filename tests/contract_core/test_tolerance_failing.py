@@ -154,14 +154,26 @@ def test_summary_exactly_at_the_cap_has_no_more_line() -> None:
 
 
 def test_observer_reads_header_lists_and_plain_values() -> None:
+    class Definition:
+        raw = {"operationId": "listGroupCustomerLicenses"}
+
     class Op:
         method = "GET"
         path = FUSION_LIST
+        definition = Definition()
 
     class Case:
+        id = "case-1"
         operation = Op()
 
+    class Sent:
+        method = "GET"
+        url = "http://127.0.0.1/licenses"
+        headers: dict[str, str] = {}
+        body = b""
+
     class Answer:
+        request = Sent()
         status_code = 401
         headers: dict[str, Any] = {"Content-Type": ["text/html", "ignored"], "X-Other": "plain"}
         content = b"<html>"

@@ -1,4 +1,4 @@
-"""The report's page tests: an interactive offline page on the session's Chromium (tests/conftest.py)."""
+"""The report's page tests: an interactive offline page on the test module's Chromium (tests/conftest.py)."""
 
 from __future__ import annotations
 
