@@ -27,9 +27,12 @@ from .auth import (
     RefreshTokenCredentials,
 )
 from .errors import FamilyError, LicenseKitError
+from .token_credential import AsyncTokenCredential, CredentialSource, TokenCredential
 from .transport import AsyncRetryTransport, CallIds, RetryPolicy, RetryTransport
 
-Credentials: TypeAlias = ClientCredentials | RefreshTokenCredentials | FusionLogin
+Credentials: TypeAlias = (
+    ClientCredentials | RefreshTokenCredentials | FusionLogin | TokenCredential | AsyncTokenCredential
+)
 
 #: Where licensekit's mocks serve their stand-in for Entra ID's token endpoint.
 MOCK_TOKEN_PATH = "/__mock__/oauth2/v2.0/token"
@@ -76,6 +79,7 @@ def build_auth(
     token: str | Secret | None,
     token_url: str,
     scope: str,
+    credential_scope: str = "",
 ) -> BearerAuth:
     if (credentials is None) == (token is None):
         raise ValueError("give either credentials= or token=")
@@ -83,8 +87,12 @@ def build_auth(
         return BearerAuth(token=token)
     if isinstance(credentials, FusionLogin):
         return BearerAuth(FusionTokenSource(credentials, base_url))
+    if isinstance(credentials, ClientCredentials | RefreshTokenCredentials):
+        return BearerAuth(EntraTokenSource(credentials, token_url, scope))
+    if not credential_scope:
+        raise TypeError(f"this API takes no token credential ({type(credentials).__name__})")
     assert credentials is not None
-    return BearerAuth(EntraTokenSource(credentials, token_url, scope))
+    return BearerAuth(credential=CredentialSource(credentials, credential_scope))
 
 
 def generated_kwargs(
@@ -160,6 +168,8 @@ class _Base(Generic[C, T]):
     client_class: type[C]
     token_url: ClassVar[str] = ""
     scope: ClassVar[str] = ""
+    # The one scope asked of an azure-core TokenCredential ("" where the API takes none: Fusion).
+    credential_scope: ClassVar[str] = ""
     generated: C
 
     def __init__(
@@ -178,7 +188,9 @@ class _Base(Generic[C, T]):
             token=token,
             token_url=self.token_url,
             scope=self.scope,
+            credential_scope=self.credential_scope,
         )
+        self._check_credential_kind()
         self.base_url = base_url
         self.retry = retry or RetryPolicy()
         self.generated = self.client_class(
@@ -200,6 +212,9 @@ class _Base(Generic[C, T]):
 
     def _wrap(self, inner: T | None) -> T:
         raise NotImplementedError
+
+    def _check_credential_kind(self) -> None:
+        """A sync client cannot await an async credential (the async twin runs a sync one in a thread)."""
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
@@ -241,6 +256,14 @@ class _Base(Generic[C, T]):
 class SyncBase(_Base[C, httpx.BaseTransport]):
     def _wrap(self, inner: httpx.BaseTransport | None) -> httpx.BaseTransport:
         return RetryTransport(inner, policy=self.retry, ids=self.ids)
+
+    def _check_credential_kind(self) -> None:
+        source = self.auth.credential
+        if source is not None and source.is_async:
+            raise TypeError(
+                f"{type(source.credential).__name__} is an async credential: use it with "
+                f"Async{type(self).__name__}"
+            )
 
     def _call(self, call: Call[R]) -> R:
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Generator, Iterator
@@ -36,7 +37,9 @@ class QuietServer(uvicorn.Server):
         yield
 
 
-def make_server(app: Any, *, date_header: bool = True) -> QuietServer:
+def make_server(
+    app: Any, *, date_header: bool = True, ssl_certfile: str | None = None, ssl_keyfile: str | None = None
+) -> QuietServer:
     config = uvicorn.Config(
         app,
         lifespan="off",
@@ -46,23 +49,27 @@ def make_server(app: Any, *, date_header: bool = True) -> QuietServer:
         log_level="error",
         server_header=False,
         date_header=date_header,
+        ssl_certfile=ssl_certfile,
+        ssl_keyfile=ssl_keyfile,
     )
     return QuietServer(config)
 
 
-def url_of(sock: socket.socket) -> str:
+def url_of(sock: socket.socket, scheme: str = "http") -> str:
     host, port = sock.getsockname()[:2]
-    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+    return f"{scheme}://[{host}]:{port}" if ":" in host else f"{scheme}://{host}:{port}"
 
 
 class MockServer:
     """A running mock: its URL, tokens it accepts, and its admin endpoints as methods."""
 
-    def __init__(self, api: str, app: MockApp, base_url: str) -> None:
+    def __init__(
+        self, api: str, app: MockApp, base_url: str, *, verify: ssl.SSLContext | bool = True
+    ) -> None:
         self.api = api
         self.app = app
         self.base_url = base_url
-        self._admin = httpx.Client(base_url=base_url, timeout=30)
+        self._admin = httpx.Client(base_url=base_url, timeout=30, verify=verify)
 
     def token(self, **claims: Any) -> str:
         return make_token(self.api, secret=self.app.secret, **claims)
@@ -124,10 +131,19 @@ class MockServer:
 
 
 @contextlib.contextmanager
-def serve_app(app: Any, *, host: str = "127.0.0.1", port: int = 0, date_header: bool = True) -> Iterator[str]:
-    """Any ASGI app on uvicorn in a background thread; yields its base URL, stops it on exit."""
+def serve_app(
+    app: Any,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    date_header: bool = True,
+    ssl_certfile: str | None = None,
+    ssl_keyfile: str | None = None,
+) -> Iterator[str]:
+    """Any ASGI app on uvicorn in a background thread; yields its base URL, stops it on exit.
+    With a certificate and its key it serves HTTPS (azure-identity accepts only https authorities)."""
     sock = bind(host, port)
-    server = make_server(app, date_header=date_header)
+    server = make_server(app, date_header=date_header, ssl_certfile=ssl_certfile, ssl_keyfile=ssl_keyfile)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="mock-server", daemon=True)
     thread.start()
     deadline = time.monotonic() + 15
@@ -137,7 +153,7 @@ def serve_app(app: Any, *, host: str = "127.0.0.1", port: int = 0, date_header: 
             raise RuntimeError(f"the server for {app!r} did not start")
         time.sleep(0.005)
     try:
-        yield url_of(sock)
+        yield url_of(sock, "https" if ssl_certfile else "http")
     finally:
         server.should_exit = True
         thread.join(10)
@@ -153,11 +169,15 @@ def serve(
     seed: dict[str, Any] | None = None,
     secret: str | None = None,
     check_responses: bool = False,
+    ssl_certfile: str | None = None,
+    ssl_keyfile: str | None = None,
 ) -> Iterator[MockServer]:
-    """Start the `api` mock in a background thread on a free port (port=0); stop it on exit."""
+    """Start the `api` mock in a background thread on a free port (port=0); stop it on exit.
+    `ssl_certfile`/`ssl_keyfile` (PEM): serve HTTPS; the admin calls then trust that certificate."""
     app = build_app(api, seed=seed, secret=secret, check_responses=check_responses)
-    with serve_app(app, host=host, port=port) as base_url:
-        mock = MockServer(api, app, base_url)
+    with serve_app(app, host=host, port=port, ssl_certfile=ssl_certfile, ssl_keyfile=ssl_keyfile) as base_url:
+        verify = ssl.create_default_context(cafile=ssl_certfile) if ssl_certfile else True
+        mock = MockServer(api, app, base_url, verify=verify)
         try:
             yield mock
         finally:
