@@ -53,6 +53,7 @@ class _CloudCockpit:
     family: ClassVar[type[FamilyError]] = CloudCockpitError
     ids = CallIds(correlation="X-Correlation-Id")
     client_class = Client
+    api_name = "cloudcockpit"
     token_url = TOKEN_URL
     scope = SCOPE
     credential_scope = SCOPE  # already the single `.default` scope a TokenCredential is asked for

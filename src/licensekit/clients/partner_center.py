@@ -40,6 +40,7 @@ class _PartnerCenter:
     family: ClassVar[type[FamilyError]] = PartnerCenterError
     ids = CallIds(correlation="MS-CorrelationId", request_id="MS-RequestId")
     client_class = Client
+    api_name = "partner-center"
     token_url = TOKEN_URL
     scope = SCOPE
     credential_scope = CREDENTIAL_SCOPE
