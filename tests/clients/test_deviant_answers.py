@@ -55,6 +55,7 @@ from licensekit.clients import (
     FamilyError,
     Fusion,
     FusionError,
+    FusionInvalidResponse,
     FusionLogin,
     PartnerCenter,
     PartnerCenterError,
@@ -766,3 +767,48 @@ def test_documented_bodies_deviate_from_nothing(server: tuple[AnsweringServer, S
         ):
             assert tolerated_by_one_client(key, answer, server) == {}
     assert lines == []
+
+
+# ------------------------------------------------------------------ answers the pages allow, or forbid
+
+
+def test_non_guid_entitlement_ids_parse_as_the_page_types_them(
+    samples: dict[str, tuple[int, Any]], server: tuple[AnsweringServer, Scripted]
+) -> None:
+    """CloudCockpit's page shows customerId, providerInstanceId and parentSubscriptionId as "string": a
+    value that is no GUID is an answer the page allows (until 0.3 UUID() refused it)."""
+    ids = {"customerId": "CUST-1", "providerInstanceId": "PI 2", "parentSubscriptionId": "sub:3"}
+    answer = bent(samples["cloudcockpit.listAzureEntitlements"], lambda body: body[0].update(ids))
+    running, script = server
+    script.answer, script.token_path = answer, None
+    op = operation("cloudcockpit.listAzureEntitlements")
+    with op.make(running.base_url, False, transport=httpx.HTTPTransport(verify=False)) as client:
+        first = op.invoke(client)[0]
+    assert isinstance(first, AzureEntitlement)
+    assert (first.customer_id, first.provider_instance_id, first.parent_subscription_id) == tuple(
+        ids.values()
+    )
+
+
+@pytest.mark.parametrize("bend", ["absent", "null"])
+def test_a_fusion_answer_without_description_is_invalid(
+    bend: str, samples: dict[str, tuple[int, Any]], server: tuple[AnsweringServer, Scripted]
+) -> None:
+    """ "Conditional? no" on Fusion's get and list pages: description is required and a string."""
+
+    def drop(body: Any) -> None:
+        if bend == "absent":
+            del body["description"]
+        else:
+            body["description"] = None
+
+    running, script = server
+    script.answer, script.token_path = bent(samples["fusion.getCustomerLicense"], drop), None
+    op = operation("fusion.getCustomerLicense")
+    plain = httpx.HTTPTransport(verify=False)
+    with (
+        op.make(running.base_url, False, transport=plain) as client,
+        pytest.raises(FusionInvalidResponse) as caught,
+    ):
+        op.invoke(client)
+    assert caught.value.status == 200

@@ -190,6 +190,21 @@ def test_fusion_status_is_closed_in_requests_and_open_in_answers() -> None:
         assert "x-licensekit-expected" not in schemas[answer]
 
 
+def test_cloudcockpit_types_what_its_pages_type_and_no_more() -> None:
+    """The entitlement answer's ids are "string" on the page (only resellerId is a documented uuid), and
+    the error body's statusCode is the one attribute the page types without `| null`."""
+    schemas = document("cloudcockpit")["components"]["schemas"]
+    entitlement = schemas["AzureEntitlement"]["properties"]
+    for name in ("customerId", "providerInstanceId", "parentSubscriptionId", "id", "orderId"):
+        assert entitlement[name]["type"] == "string" and "format" not in entitlement[name], name
+    assert entitlement["resellerId"]["format"] == "uuid" and entitlement["resellerId"]["nullable"] is True
+    status_code = schemas["ErrorResponse"]["properties"]["statusCode"]
+    assert (status_code["type"], status_code["format"]) == ("integer", "int32")
+    assert "nullable" not in status_code
+    others = [p for n, p in schemas["ErrorResponse"]["properties"].items() if n != "statusCode"]
+    assert others and all(p.get("nullable") is True for p in others)
+
+
 def test_partner_center_id_headers_are_guids_by_format_and_pattern() -> None:
     params = document("partner-center")["components"]["parameters"]
     for name in ("MsRequestId", "MsCorrelationId"):
