@@ -1,4 +1,6 @@
 """Regenerate the typed clients in ``generated/`` from the specs in ``specs/``, or check they are current.
+(Also the client layer's tolerance table, src/licensekit/clients/tolerance_table.json: see
+codegen/tolerance_table.py.)
 
 Each client is generated into a fresh temporary directory outside the repository (so no project
 config can change the output) and then either swapped into ``generated/`` or compared with it.
@@ -17,6 +19,8 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+import tolerance_table  # codegen/ is on sys.path: this script runs as codegen/regenerate.py
 
 ROOT = Path(__file__).resolve().parent.parent
 # spec file -> client package name; the config file is codegen/<package stem>.config.yaml
@@ -90,8 +94,16 @@ def main() -> int:
                 shutil.rmtree(target, ignore_errors=True)
                 shutil.copytree(fresh, target, ignore=shutil.ignore_patterns("__pycache__"))
                 print(f"generated/{package} <- specs/{spec_name}")
+    # The client layer's tolerance table is derived from the same specs (codegen/tolerance_table.py).
+    table = tolerance_table.build()
+    if args.check:
+        if not tolerance_table.TARGET.exists() or tolerance_table.TARGET.read_text(encoding="utf-8") != table:
+            drift.append(str(tolerance_table.TARGET.relative_to(ROOT)))
+    else:
+        tolerance_table.TARGET.write_text(table, encoding="utf-8")
+        print(f"{tolerance_table.TARGET.relative_to(ROOT)} <- specs/")
     if drift:
-        print("generated/ differs from what the specs produce; run `make regenerate`:", file=sys.stderr)
+        print("generated files differ from what the specs produce; run `make regenerate`:", file=sys.stderr)
         print("\n".join(f"  {f}" for f in drift), file=sys.stderr)
         return 1
     return 0

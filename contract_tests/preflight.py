@@ -1,11 +1,16 @@
 """Preflight: before any suite runs, each target answers, and its credentials are accepted on one
 documented read (a 2xx). Otherwise the run ends at once with one line: what was tried, what came back,
 which variable to fix. Without it, a dead URL gave thousands of lines of connection tracebacks and a
-refused token a mostly green run (401 is a documented answer)."""
+refused token a mostly green run (401 is a documented answer).
+
+Without the ids of existing objects the same read is sent with random ids in their place: an id that
+cannot exist is answered 404 to an accepted token and 401/403 to a refused one (authentication comes
+before the lookup), so a refused token stops the run, ids or not."""
 
 from __future__ import annotations
 
 import time
+import uuid
 from dataclasses import dataclass
 
 import httpx
@@ -46,46 +51,47 @@ def check(target: Target) -> Result:
     path, query, needed = READS[api]
     start = time.monotonic()
     missing = [k for k in needed if not target.ids.get(k)]
-    if missing:
-        # Without the ids of existing objects no read can prove the token; the target must still answer.
-        names = ", ".join(prefix + k.upper() for k in missing)
-        return _reachability(target, start, f"credentials not checked (set {names} to check them)")
-    url = (target.base_url or "") + path.format(**target.ids)
-    params = {k: v.format(**target.ids) for k, v in query.items()}
-    what = f"preflight {api}: GET {url}"
+    ids = {**target.ids, **{k: random_id(k) for k in missing}}
+    url = (target.base_url or "") + path.format(**ids)
+    params = {k: v.format(**ids) for k, v in query.items()}
+    headers = target.headers()  # without TENANT no X-Tenant: a made-up one is answered 403 like a bad token
+    what = f"preflight {api}: GET {url}" + (" (random ids)" if missing else "")
     try:
-        answer = httpx.get(url, params=params, headers=target.headers(), timeout=TIMEOUT)
+        answer = httpx.get(url, params=params, headers=headers, timeout=TIMEOUT)
     except httpx.HTTPError as exc:
         return Result(False, f"{what} -> {_describe(exc)}; check {prefix}URL", time.monotonic() - start)
     seconds = time.monotonic() - start
     status = answer.status_code
     if 200 <= status < 300:
         return Result(True, f"{what} -> {status} in {seconds:.2f} s", seconds)
+    names = ", ".join(prefix + k.upper() for k in missing)
+    if missing and status == 404:
+        note = f"token accepted (no object has these ids; set {names} for reads of real objects)"
+        return Result(True, f"{what} -> 404 in {seconds:.2f} s; {note}", seconds)
+    if missing and status not in (401, 403):
+        # Neither a lookup (404) nor a refusal: this answer proves nothing about the token.
+        note = f"credentials not checked (set {names} to check them)"
+        return Result(True, f"{what} -> {status} in {seconds:.2f} s; {note}", seconds)
     body = " ".join(answer.text.split())[:160]
     got = f"{status} {answer.reason_phrase}" + (f" {body}" if body else "")
-    if status == 401:
+    if status == 401 and not target.token:
+        fix = f"no token was sent: set {prefix}TOKEN to a valid, unexpired token"
+    elif status == 401:
         fix = f"the token was refused: set {prefix}TOKEN to a valid, unexpired token"
     elif status == 403:
         fix = f"the token lacks rights here: check {prefix}TOKEN" + (
             f" and {prefix}TENANT" if api == "cloudcockpit" else ""
         )
     elif status == 404:
-        ids = ", ".join(prefix + k.upper() for k in needed)
-        fix = f"check {prefix}URL and {ids}"
+        fix = f"check {prefix}URL and " + ", ".join(prefix + k.upper() for k in needed)
     else:
         fix = f"check {prefix}URL"
     return Result(False, f"{what} -> {got}; {fix}", seconds)
 
 
-def _reachability(target: Target, start: float, note: str) -> Result:
-    prefix = env_prefix(target.api)
-    what = f"preflight {target.api}: GET {target.base_url}/"
-    try:
-        answer = httpx.get((target.base_url or "") + "/", timeout=TIMEOUT)
-    except httpx.HTTPError as exc:
-        return Result(False, f"{what} -> {_describe(exc)}; check {prefix}URL", time.monotonic() - start)
-    seconds = time.monotonic() - start
-    return Result(True, f"{what} -> {answer.status_code} in {seconds:.2f} s; {note}", seconds)
+def random_id(name: str) -> str:
+    """A value for the id `name` that no object can have: a random UUID."""
+    return str(uuid.uuid4())
 
 
 def _describe(exc: httpx.HTTPError) -> str:

@@ -35,7 +35,9 @@ class QuietServer(uvicorn.Server):
         yield
 
 
-def make_server(app: Any, *, date_header: bool = True) -> QuietServer:
+def make_server(
+    app: Any, *, date_header: bool = True, ssl_certfile: str | None = None, ssl_keyfile: str | None = None
+) -> QuietServer:
     config = uvicorn.Config(
         app,
         lifespan="off",
@@ -46,20 +48,31 @@ def make_server(app: Any, *, date_header: bool = True) -> QuietServer:
         log_level="error",
         server_header=False,
         date_header=date_header,
+        ssl_certfile=ssl_certfile,
+        ssl_keyfile=ssl_keyfile,
     )
     return QuietServer(config)
 
 
-def url_of(sock: socket.socket) -> str:
+def url_of(sock: socket.socket, scheme: str = "http") -> str:
     host, port = sock.getsockname()[:2]
-    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+    return f"{scheme}://[{host}]:{port}" if ":" in host else f"{scheme}://{host}:{port}"
 
 
 @contextlib.contextmanager
-def serve_app(app: Any, *, host: str = "127.0.0.1", port: int = 0, date_header: bool = True) -> Iterator[str]:
-    """Any ASGI app on uvicorn in a background thread; yields its base URL, stops it on exit."""
+def serve_app(
+    app: Any,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    date_header: bool = True,
+    ssl_certfile: str | None = None,
+    ssl_keyfile: str | None = None,
+) -> Iterator[str]:
+    """Any ASGI app on uvicorn in a background thread; yields its base URL, stops it on exit.
+    With a certificate and its key it serves HTTPS (azure-identity accepts only https authorities)."""
     sock = bind(host, port)
-    server = make_server(app, date_header=date_header)
+    server = make_server(app, date_header=date_header, ssl_certfile=ssl_certfile, ssl_keyfile=ssl_keyfile)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="mock-server", daemon=True)
     thread.start()
     deadline = time.monotonic() + 15
@@ -69,7 +82,7 @@ def serve_app(app: Any, *, host: str = "127.0.0.1", port: int = 0, date_header: 
             raise RuntimeError(f"the server for {app!r} did not start")
         time.sleep(0.005)
     try:
-        yield url_of(sock)
+        yield url_of(sock, "https" if ssl_certfile else "http")
     finally:
         server.should_exit = True
         thread.join(10)

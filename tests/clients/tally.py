@@ -5,3 +5,4 @@ from __future__ import annotations
 from collections import Counter
 
 ANSWERS: Counter[str] = Counter()
+TOLERATED: Counter[str] = Counter()  # tolerance warnings the corpus caused, per operation and mode

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import subprocess
 
-from contract_tests.plumbing import ROOT
+import pytest
+
+from contract_tests import preflight
+from contract_tests.plumbing import ROOT, Target, env_prefix
+from licensekit.mock import serve
+from licensekit.mock.registry import APIS
 
 from .harness import live_env, run_suites, serve_wrapped
 
@@ -82,3 +87,72 @@ def test_make_contract_says_the_preflight_stopped_it() -> None:
     ], run.stderr[-2000:]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "pytest's exit code 4; `make`\nexits 2 for any failed target" in readme
+
+
+# -- without ids: a read on random ids still proves the token (404 accepted, 401/403 refused) ----------
+NO_IDS: dict[str, dict[str, str]] = {
+    "cloudcockpit": {"tenant": "portal.cloudcockpit.com"},  # X-Tenant is the domain, not an object id
+    "fusion": {},
+    "partner-center": {},
+}
+
+
+def live_target(api: str, base_url: str, token: str, ids: dict[str, str]) -> Target:
+    return Target(api=api, mode="live", base_url=base_url.rstrip("/"), token=token, ids=dict(ids))
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_without_ids_an_accepted_token_passes_on_a_404(api: str) -> None:
+    with serve(api) as mock:
+        result = preflight.check(live_target(api, mock.base_url, mock.token(), NO_IDS[api]))
+    assert result.ok, result.line
+    assert " (random ids) -> 404 in " in result.line
+    assert "token accepted (no object has these ids; set " + env_prefix(api) in result.line
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_without_ids_a_refused_token_stops_the_run(api: str) -> None:
+    bad = "expired-token-0123456789"
+    with serve(api) as mock:
+        result = preflight.check(live_target(api, mock.base_url, bad, NO_IDS[api]))
+    assert not result.ok, result.line
+    assert " (random ids) -> 401 Unauthorized" in result.line
+    assert result.line.endswith(
+        f"the token was refused: set {env_prefix(api)}TOKEN to a valid, unexpired token"
+    )
+    assert bad not in result.line
+
+
+def test_without_ids_a_token_lacking_the_role_stops_the_run() -> None:
+    with serve("fusion") as mock:
+        token = mock.token(roles=["groups.instance.customer_license.create"])  # not the list role
+        result = preflight.check(live_target("fusion", mock.base_url, token, {}))
+    assert not result.ok, result.line
+    assert " (random ids) -> 403 Forbidden" in result.line
+    assert "the token lacks rights here: check LICENSEKIT_FUSION_TOKEN" in result.line
+
+
+def test_without_ids_or_tenant_cloudcockpit_says_what_was_not_checked() -> None:
+    """No X-Tenant: the accepted token gets the 400 of a missing header, which proves nothing."""
+    with serve("cloudcockpit") as mock:
+        result = preflight.check(live_target("cloudcockpit", mock.base_url, mock.token(), {}))
+        refused = preflight.check(live_target("cloudcockpit", mock.base_url, "bad-token-xyz", {}))
+    assert result.ok and " (random ids) -> 400 in " in result.line
+    assert result.line.endswith(
+        "credentials not checked (set LICENSEKIT_CLOUDCOCKPIT_CUSTOMER_ID, "
+        "LICENSEKIT_CLOUDCOCKPIT_PROVIDER_INSTANCE_ID, LICENSEKIT_CLOUDCOCKPIT_TENANT to check them)"
+    )
+    assert not refused.ok and "-> 401 Unauthorized" in refused.line
+
+
+def test_refused_token_without_ids_ends_the_run_with_one_line() -> None:
+    bad = "expired-token-0123456789"
+    with serve_wrapped("fusion") as url:
+        env = live_env("fusion", url, TOKEN=bad, GROUP_UUID=None, DRAAS_INSTANCE=None)
+        run = run_suites("fusion", env=env)
+    assert run.returncode == USAGE_ERROR, run.output[-2000:]
+    lines = run.lines()
+    assert len(lines) == 1, lines[:20]
+    assert "preflight fusion: GET " in lines[0] and "(random ids) -> 401 Unauthorized" in lines[0]
+    assert "LICENSEKIT_FUSION_TOKEN" in lines[0]
+    assert bad not in run.output

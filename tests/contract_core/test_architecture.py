@@ -36,9 +36,9 @@ def test_planted_violations_break_each_contract(tmp_path: Path) -> None:
 
     _append(pkg / "contract" / "findings.py", "from ..mock import faults  # planted: the core reaches up")
     _append(pkg / "contract" / "record.py", "from ..reports import table  # planted: the core uses a report")
-    _append(pkg / "reports" / "table.py", "from ..proxy import report  # planted: a report uses the proxy")
+    _append(pkg / "reports" / "table.py", "from ..proxy import drift_log  # planted: a report uses the proxy")
     _append(pkg / "clients" / "sweep.py", "from ..contract import registry  # planted: clients use the core")
-    _append(pkg / "proxy" / "report.py", "from ..mock.app import _decode_headers  # planted: private name")
+    _append(pkg / "proxy" / "drift_log.py", "from ..mock.app import _decode_headers  # planted: private name")
     _append(pkg / "mock" / "vendor.py", "from . import registry  # planted: registry -> vendors -> vendor")
     _append(pkg / "reports" / "history.py", "from ..mock import faults  # planted: a report starts a mock")
     broken = _lint(tree)
@@ -48,7 +48,7 @@ def test_planted_violations_break_each_contract(tmp_path: Path) -> None:
     assert "licensekit.reports.history -> licensekit.mock.faults" in out
     assert "licensekit.contract.findings -> licensekit.mock.faults" in out
     assert "licensekit.contract.record -> licensekit.reports.table" in out
-    assert "licensekit.reports.table -> licensekit.proxy.report" in out
+    assert "licensekit.reports.table -> licensekit.proxy.drift_log" in out
     assert "licensekit.clients.sweep -> licensekit.contract.registry" in out
-    assert "licensekit.proxy.report:" in out and "imports _decode_headers of licensekit.mock.app" in out
+    assert "licensekit.proxy.drift_log:" in out and "imports _decode_headers of licensekit.mock.app" in out
     assert "Import circle of" in out and "licensekit.mock.registry" in out and "licensekit.mock.vendor" in out

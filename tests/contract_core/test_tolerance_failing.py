@@ -108,10 +108,10 @@ def test_deviations_named_by_location_on_a_documented_answer() -> None:
         "results": 1,
         "pages": 1,
         "page": 1,
-        "licenses": [{"id": 1, "name": "n", "sku": "s", "status": "z"}],
+        "licenses": [{"id": 1, "name": "n", "description": "d", "sku": "s", "status": "z"}],
     }
+    # (Fusion's description is required since 0.3.0, so its absence is a failure, not listed here.)
     assert tolerated(200, JSON, json.dumps(page).encode()) == [
-        (MISSING, "response 200 body.licenses[].description", ABSENT),
         (UNKNOWN, "response 200 body.licenses[].status", unknown("z")),
     ]
     assert tolerance.tolerated_findings("fusion", "get", FUSION_LIST, 200, JSON, json.dumps(page).encode())

@@ -75,6 +75,9 @@ def test_the_wheel_carries_specs_license_and_metadata(built: tuple[Path, Path]) 
             "licensekit/contract/schemas/coverage-v1.schema.json",
             "licensekit/specs/examples/fusion/getCustomerLicense-200.json",
         } <= names
+        # the client layer's tolerance rules, as committed (package-data "*.json")
+        table = (ROOT / "src" / "licensekit" / "clients" / "tolerance_table.json").read_bytes()
+        assert zf.read("licensekit/clients/tolerance_table.json") == table
         meta_name = next(n for n in names if n.endswith(".dist-info/METADATA"))
         assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
         meta = zf.read(meta_name).decode()
@@ -116,7 +119,9 @@ def test_client_only_install_then_mock_extra_serves_fusion(built: tuple[Path, Pa
     _run(
         bin_ / "python",
         "-c",
-        "import licensekit.clients.fusion, licensekit.clients.partner_center",
+        "import licensekit.clients.fusion, licensekit.clients.partner_center\n"
+        "from licensekit.clients.tolerance import table\n"
+        "assert sorted(table()) == ['cloudcockpit', 'fusion', 'partner-center']",
         cwd=tmp_path,
     )
     absent = subprocess.run(

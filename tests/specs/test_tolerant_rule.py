@@ -22,14 +22,48 @@ def document(api: str) -> dict[str, Any]:
     return load_document(spec_path(api))
 
 
+def operations(api: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(operation label, operation) for every operation of the spec."""
+    for path, item in document(api)["paths"].items():
+        for method in METHODS:
+            if method in item:
+                yield f"{method.upper()} {path}", item[method]
+
+
 def responses(api: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """(operation label, status, resolved response) for every response of every operation."""
     doc = document(api)
-    for path, item in doc["paths"].items():
-        for method in METHODS:
-            if method in item:
-                for status, response in item[method]["responses"].items():
-                    yield f"{method.upper()} {path}", str(status), resolve(response, doc)
+    for label, operation in operations(api):
+        for status, response in operation["responses"].items():
+            yield label, str(status), resolve(response, doc)
+
+
+def undocumented_bodies(api: str) -> list[str]:
+    """Every response that documents a body (`content`) without a documented source for it.
+
+    A body's shape is the vendor's word when the vendor's page gives an example of it (a file named
+    `<operation>-<status>.json` in the operation's `x-vendor-examples`) or when the response cites the
+    vendor's documentation that gives it (`x-licensekit-source`). Any other body is our inference,
+    whatever the markers say, and must follow rule 2 (no `content`, the shape in
+    `x-licensekit-expected-body`)."""
+    doc = document(api)
+    found = []
+    for label, operation in operations(api):
+        examples = operation.get("x-vendor-examples", [])
+        for status, raw in operation["responses"].items():
+            response = resolve(raw, doc)
+            if "content" not in response:
+                continue
+            where = f"{label} -> {status}"
+            source = response.get("x-licensekit-source")
+            by_example = any(str(e).endswith(f"-{status}.json") for e in examples)
+            if "(inferred" in response["description"]:
+                found.append(f"{where}: its description notes an inference")
+            elif isinstance(source, str) and "inferred" in source.lower():
+                found.append(f"{where}: its source is an inference ({source})")
+            elif not by_example and not (isinstance(source, str) and source.strip()):
+                found.append(f"{where}: no vendor example and no x-licensekit-source")
+    return found
 
 
 def schemas_under(node: Any, path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
@@ -88,6 +122,13 @@ def test_inferred_statuses_accept_any_body(api: str) -> None:
 
 
 @pytest.mark.parametrize("api", APIS)
+def test_every_documented_body_has_a_documented_source(api: str) -> None:
+    """Rule 2 applies to every inferred body, marked or not: a body whose shape no vendor page gives is
+    found here (as Fusion's error bodies were, from the engine's docs, until 0.3)."""
+    assert not undocumented_bodies(api), undocumented_bodies(api)
+
+
+@pytest.mark.parametrize("api", APIS)
 def test_expected_fields_are_not_required_and_carry_a_note(api: str) -> None:
     doc = document(api)
     for where, schema in schemas_under(doc["components"]["schemas"]):
@@ -142,8 +183,26 @@ def test_fusion_status_is_closed_in_requests_and_open_in_answers() -> None:
         assert schemas[answer]["properties"]["status"] == {
             "$ref": "#/components/schemas/LicenseStatusInResponse"
         }
-        assert "description" not in schemas[answer]["required"]
-        assert schemas[answer]["properties"]["description"]["nullable"] is True
+        # "Conditional? no" on the list and get pages: always present, a plain string (strict).
+        assert "description" in schemas[answer]["required"]
+        assert schemas[answer]["properties"]["description"]["type"] == "string"
+        assert "nullable" not in schemas[answer]["properties"]["description"]
+        assert "x-licensekit-expected" not in schemas[answer]
+
+
+def test_cloudcockpit_types_what_its_pages_type_and_no_more() -> None:
+    """The entitlement answer's ids are "string" on the page (only resellerId is a documented uuid), and
+    the error body's statusCode is the one attribute the page types without `| null`."""
+    schemas = document("cloudcockpit")["components"]["schemas"]
+    entitlement = schemas["AzureEntitlement"]["properties"]
+    for name in ("customerId", "providerInstanceId", "parentSubscriptionId", "id", "orderId"):
+        assert entitlement[name]["type"] == "string" and "format" not in entitlement[name], name
+    assert entitlement["resellerId"]["format"] == "uuid" and entitlement["resellerId"]["nullable"] is True
+    status_code = schemas["ErrorResponse"]["properties"]["statusCode"]
+    assert (status_code["type"], status_code["format"]) == ("integer", "int32")
+    assert "nullable" not in status_code
+    others = [p for n, p in schemas["ErrorResponse"]["properties"].items() if n != "statusCode"]
+    assert others and all(p.get("nullable") is True for p in others)
 
 
 def test_partner_center_id_headers_are_guids_by_format_and_pattern() -> None:

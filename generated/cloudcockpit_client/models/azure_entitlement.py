@@ -36,12 +36,12 @@ class AzureEntitlement:
     """ Identifier of the order that created the subscription (inferred: a GUID in practice). """
     offer_id: str | Unset = UNSET
     """ CloudCockpit identifier of the offer (inferred: a GUID in practice). """
-    customer_id: UUID | Unset = UNSET
-    """ The customer owning the subscription (inferred format: documented as string(uuid) where it is a path
-    parameter). """
-    provider_instance_id: UUID | Unset = UNSET
-    """ The provider instance the subscription belongs to (inferred format: documented as string(uuid) where it is a
-    query parameter). """
+    customer_id: str | Unset = UNSET
+    """ The customer owning the subscription (inferred: a GUID, as where it is a path parameter; kept a plain string
+    as the answer's documentation does not type it). """
+    provider_instance_id: str | Unset = UNSET
+    """ The provider instance the subscription belongs to (inferred: a GUID, as where it is a query parameter; kept
+    a plain string as the answer's documentation does not type it). """
     reseller_id: None | Unset | UUID = UNSET
     """ The reseller of the subscription; null when the CSP sells directly. """
     subscription_name: None | str | Unset = UNSET
@@ -92,9 +92,9 @@ class AzureEntitlement:
     segment: Segment | Unset = UNSET
     """ One of the vendor's `{name}` value objects: a nullable `name`, no other property. (inferred: `name` is
     expected, present even when null; not required.) """
-    parent_subscription_id: UUID | Unset = UNSET
-    """ The parent subscription (the `subscriptionId` of the request; inferred format: documented as string(uuid)
-    where it is a path parameter). """
+    parent_subscription_id: str | Unset = UNSET
+    """ The parent subscription (the `subscriptionId` of the request; inferred: a GUID, as where it is a path
+    parameter; kept a plain string as the answer's documentation does not type it). """
     provider_subscription_id: str | Unset = UNSET
     """ The provider's identifier of the subscription (inferred: the Azure subscription GUID; kept a plain string as
     the vendor does not type it). """
@@ -114,13 +114,9 @@ class AzureEntitlement:
 
         offer_id = self.offer_id
 
-        customer_id: str | Unset = UNSET
-        if not isinstance(self.customer_id, Unset):
-            customer_id = str(self.customer_id)
+        customer_id = self.customer_id
 
-        provider_instance_id: str | Unset = UNSET
-        if not isinstance(self.provider_instance_id, Unset):
-            provider_instance_id = str(self.provider_instance_id)
+        provider_instance_id = self.provider_instance_id
 
         reseller_id: None | str | Unset
         if isinstance(self.reseller_id, Unset):
@@ -202,9 +198,7 @@ class AzureEntitlement:
         if not isinstance(self.segment, Unset):
             segment = self.segment.to_dict()
 
-        parent_subscription_id: str | Unset = UNSET
-        if not isinstance(self.parent_subscription_id, Unset):
-            parent_subscription_id = str(self.parent_subscription_id)
+        parent_subscription_id = self.parent_subscription_id
 
         provider_subscription_id = self.provider_subscription_id
 
@@ -289,19 +283,9 @@ class AzureEntitlement:
 
         offer_id = d.pop("offerId", UNSET)
 
-        _customer_id = d.pop("customerId", UNSET)
-        customer_id: UUID | Unset
-        if isinstance(_customer_id, Unset):
-            customer_id = UNSET
-        else:
-            customer_id = UUID(_customer_id)
+        customer_id = d.pop("customerId", UNSET)
 
-        _provider_instance_id = d.pop("providerInstanceId", UNSET)
-        provider_instance_id: UUID | Unset
-        if isinstance(_provider_instance_id, Unset):
-            provider_instance_id = UNSET
-        else:
-            provider_instance_id = UUID(_provider_instance_id)
+        provider_instance_id = d.pop("providerInstanceId", UNSET)
 
         def _parse_reseller_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -439,12 +423,7 @@ class AzureEntitlement:
         else:
             segment = Segment.from_dict(_segment)
 
-        _parent_subscription_id = d.pop("parentSubscriptionId", UNSET)
-        parent_subscription_id: UUID | Unset
-        if isinstance(_parent_subscription_id, Unset):
-            parent_subscription_id = UNSET
-        else:
-            parent_subscription_id = UUID(_parent_subscription_id)
+        parent_subscription_id = d.pop("parentSubscriptionId", UNSET)
 
         provider_subscription_id = d.pop("providerSubscriptionId", UNSET)
 

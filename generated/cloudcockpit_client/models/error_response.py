@@ -14,13 +14,13 @@ T = TypeVar("T", bound="ErrorResponse")
 
 @_attrs_define
 class ErrorResponse:
-    """The vendor's error body (400, 404, 500; inferred for 413 and 415). Every property is nullable, as the reference
-    states (the page types `statusCode` as a plain integer(int32): see Contradictions). (inferred: no property is
-    required: the page marks none.)
+    """The vendor's error body (400, 404, 500; inferred for 413 and 415). Every property but `statusCode` is nullable, as
+    the page types them (`statusCode` is `integer(int32)` without `| null`: see Contradictions). (inferred: no property
+    is required: the page marks none.)
 
     """
 
-    status_code: int | None | Unset = UNSET
+    status_code: int | Unset = UNSET
     """ The HTTP status code that represents a specific error scenario. """
     type_: None | str | Unset = UNSET
     """ The type of error that occurred. """
@@ -34,11 +34,7 @@ class ErrorResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        status_code: int | None | Unset
-        if isinstance(self.status_code, Unset):
-            status_code = UNSET
-        else:
-            status_code = self.status_code
+        status_code = self.status_code
 
         type_: None | str | Unset
         if isinstance(self.type_, Unset):
@@ -89,15 +85,7 @@ class ErrorResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_status_code(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        status_code = _parse_status_code(d.pop("statusCode", UNSET))
+        status_code = d.pop("statusCode", UNSET)
 
         def _parse_type_(data: object) -> None | str | Unset:
             if data is None:

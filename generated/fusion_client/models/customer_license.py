@@ -1,23 +1,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CustomerLicense")
 
 
 @_attrs_define
 class CustomerLicense:
-    """A customer's license, as an item of a list. `description` is expected but not required (inferred: create makes it
-    optional; see Contradictions).
+    """A customer's license, as an item of a list. Every field is documented as not conditional (always present),
+    `description` included (see Contradictions).
 
     """
 
+    description: str
+    """ Description of the customer's license (always present: the page marks it not conditional). """
     id: int
     """ ID of the customer's license in database (inferred format: no size documented) """
     name: str
@@ -28,12 +28,11 @@ class CustomerLicense:
     """ Status of the customer's license in an answer: a plain string, as the list and get pages document it (they
     list no values). Known values: `enabled`, `disabled` (the values create and update accept); a value the vendor
     adds must not break a client. """
-    description: None | str | Unset = UNSET
-    """ Description of the customer's license. Optional and nullable here (inferred: the page marks it not
-    conditional, but create makes it optional, so a license may have none; see Contradictions). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        description = self.description
+
         id = self.id
 
         name = self.name
@@ -42,30 +41,25 @@ class CustomerLicense:
 
         status = self.status
 
-        description: None | str | Unset
-        if isinstance(self.description, Unset):
-            description = UNSET
-        else:
-            description = self.description
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "description": description,
                 "id": id,
                 "name": name,
                 "sku": sku,
                 "status": status,
             }
         )
-        if description is not UNSET:
-            field_dict["description"] = description
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        description = d.pop("description")
+
         id = d.pop("id")
 
         name = d.pop("name")
@@ -74,21 +68,12 @@ class CustomerLicense:
 
         status = d.pop("status")
 
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        description = _parse_description(d.pop("description", UNSET))
-
         customer_license = cls(
+            description=description,
             id=id,
             name=name,
             sku=sku,
             status=status,
-            description=description,
         )
 
         customer_license.additional_properties = d

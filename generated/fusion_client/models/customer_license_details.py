@@ -1,60 +1,52 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CustomerLicenseDetails")
 
 
 @_attrs_define
 class CustomerLicenseDetails:
-    """The details of a customer's license (the answer does not repeat its `id`). `description` is expected but not
-    required (inferred: create makes it optional; see Contradictions).
+    """The details of a customer's license (the answer does not repeat its `id`). Every field is documented as not
+    conditional (always present), `description` included (see Contradictions).
 
     """
 
     name: str
     """ Name of the customer license """
+    description: str
+    """ Description of the customer license (always present: the page marks it not conditional). """
     sku: str
     """ Stock keeping unit uniquely identifying the customer license """
     status: str
     """ Status of the customer's license in an answer: a plain string, as the list and get pages document it (they
     list no values). Known values: `enabled`, `disabled` (the values create and update accept); a value the vendor
     adds must not break a client. """
-    description: None | str | Unset = UNSET
-    """ Description of the customer license. Optional and nullable here (inferred: the page marks it not
-    conditional, but create makes it optional, so a license may have none; see Contradictions). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
+        description = self.description
+
         sku = self.sku
 
         status = self.status
-
-        description: None | str | Unset
-        if isinstance(self.description, Unset):
-            description = UNSET
-        else:
-            description = self.description
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "name": name,
+                "description": description,
                 "sku": sku,
                 "status": status,
             }
         )
-        if description is not UNSET:
-            field_dict["description"] = description
 
         return field_dict
 
@@ -63,24 +55,17 @@ class CustomerLicenseDetails:
         d = dict(src_dict)
         name = d.pop("name")
 
+        description = d.pop("description")
+
         sku = d.pop("sku")
 
         status = d.pop("status")
 
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        description = _parse_description(d.pop("description", UNSET))
-
         customer_license_details = cls(
             name=name,
+            description=description,
             sku=sku,
             status=status,
-            description=description,
         )
 
         customer_license_details.additional_properties = d

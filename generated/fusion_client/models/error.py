@@ -16,6 +16,9 @@ class Error:
     """Error body of every error status (inferred: the vendor's pages give status meanings only; the APIO engine answers
     `{"error": "<message>"}`, and the portal also copes with `error` being an object holding `reason`).
 
+        Example:
+            {'error': 'customer license not found'}
+
     """
 
     error: ErrorReason | str

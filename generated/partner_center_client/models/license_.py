@@ -23,7 +23,8 @@ class License:
     """ The product SKU of a license (inferred: expected properties, from the examples, none required; targetType
     not expected). """
     attributes: ResourceAttributes | Unset = UNSET
-    """ Attributes of a Partner Center resource. """
+    """ Attributes of a Partner Center resource. `objectType` is expected, not required (inferred: the reference
+    shows it in every shape but does not promise it). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -25,7 +25,8 @@ class LicenseCollection:
     """ Number of licenses in `items`. """
     items: list[License] | Unset = UNSET
     attributes: ResourceAttributes | Unset = UNSET
-    """ Attributes of a Partner Center resource. """
+    """ Attributes of a Partner Center resource. `objectType` is expected, not required (inferred: the reference
+    shows it in every shape but does not promise it). """
     links: LicenseCollectionLinks | Unset = UNSET
     """ Links of the collection (e.g. to further pages), named by the SDKs only; shape not documented, so left open.
     No SDK pages this collection. """

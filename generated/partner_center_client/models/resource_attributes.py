@@ -13,41 +13,42 @@ T = TypeVar("T", bound="ResourceAttributes")
 
 @_attrs_define
 class ResourceAttributes:
-    """Attributes of a Partner Center resource."""
+    """Attributes of a Partner Center resource. `objectType` is expected, not required (inferred: the reference shows it in
+    every shape but does not promise it).
 
-    object_type: str
-    """ The resource's type, e.g. "Collection" or "License". """
+    """
+
     etag: str | Unset = UNSET
     """ The resource's entity tag; omitted when it has none (never null). """
+    object_type: str | Unset = UNSET
+    """ The resource's type, e.g. "Collection" or "License". """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        object_type = self.object_type
-
         etag = self.etag
+
+        object_type = self.object_type
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "objectType": object_type,
-            }
-        )
+        field_dict.update({})
         if etag is not UNSET:
             field_dict["etag"] = etag
+        if object_type is not UNSET:
+            field_dict["objectType"] = object_type
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        object_type = d.pop("objectType")
-
         etag = d.pop("etag", UNSET)
 
+        object_type = d.pop("objectType", UNSET)
+
         resource_attributes = cls(
-            object_type=object_type,
             etag=etag,
+            object_type=object_type,
         )
 
         resource_attributes.additional_properties = d

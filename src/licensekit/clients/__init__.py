@@ -48,6 +48,7 @@ from .errors import (
 from .fusion import AsyncFusion, Fusion
 from .partner_center import AsyncPartnerCenter, PartnerCenter
 from .sweep import SweepResult, asweep, sweep
+from .token_credential import AsyncTokenCredential, TokenCredential
 from .transport import AsyncRetryTransport, CallIds, RetryPolicy, RetryTransport
 
 __all__ = [
@@ -58,6 +59,7 @@ __all__ = [
     "AsyncFusion",
     "AsyncPartnerCenter",
     "AsyncRetryTransport",
+    "AsyncTokenCredential",
     "AuthenticationError",
     "BearerAuth",
     "CallIds",
@@ -99,6 +101,7 @@ __all__ = [
     "RetryTransport",
     "Secret",
     "SweepResult",
+    "TokenCredential",
     "TransportFailure",
     "asweep",
     "sweep",

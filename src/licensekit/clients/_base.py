@@ -7,6 +7,7 @@ Everything that does no I/O lives here or in the per-API mixins (which turn a me
 from __future__ import annotations
 
 import gc
+import json
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,9 +28,13 @@ from .auth import (
     RefreshTokenCredentials,
 )
 from .errors import FamilyError, LicenseKitError
+from .token_credential import AsyncTokenCredential, CredentialSource, TokenCredential
+from .tolerance import Deviation, ToleranceLog, answer_deviations, error_deviations, table
 from .transport import AsyncRetryTransport, CallIds, RetryPolicy, RetryTransport
 
-Credentials: TypeAlias = ClientCredentials | RefreshTokenCredentials | FusionLogin
+Credentials: TypeAlias = (
+    ClientCredentials | RefreshTokenCredentials | FusionLogin | TokenCredential | AsyncTokenCredential
+)
 
 #: Where licensekit's mocks serve their stand-in for Entra ID's token endpoint.
 MOCK_TOKEN_PATH = "/__mock__/oauth2/v2.0/token"
@@ -76,6 +81,7 @@ def build_auth(
     token: str | Secret | None,
     token_url: str,
     scope: str,
+    credential_scope: str = "",
 ) -> BearerAuth:
     if (credentials is None) == (token is None):
         raise ValueError("give either credentials= or token=")
@@ -83,8 +89,12 @@ def build_auth(
         return BearerAuth(token=token)
     if isinstance(credentials, FusionLogin):
         return BearerAuth(FusionTokenSource(credentials, base_url))
+    if isinstance(credentials, ClientCredentials | RefreshTokenCredentials):
+        return BearerAuth(EntraTokenSource(credentials, token_url, scope))
+    if not credential_scope:
+        raise TypeError(f"this API takes no token credential ({type(credentials).__name__})")
     assert credentials is not None
-    return BearerAuth(EntraTokenSource(credentials, token_url, scope))
+    return BearerAuth(credential=CredentialSource(credentials, credential_scope))
 
 
 def generated_kwargs(
@@ -140,6 +150,20 @@ PARSE_FAILURES: tuple[type[Exception], ...] = (
 )
 
 
+_UNDECODED = object()
+
+
+def _decoded_once(response: httpx.Response) -> object:
+    """The JSON of a body, decoded once: the generated parser's `response.json()` gets the same object
+    (decoding is about half the time of parsing a large answer; bench/results.md)."""
+    try:
+        data = json.loads(response.content)
+    except (ValueError, RecursionError):
+        return _UNDECODED  # the generated parser reports it
+    response.json = lambda **_: data  # type: ignore[method-assign]
+    return data
+
+
 @dataclass(frozen=True)
 class Call(Generic[R]):
     """A generated operation module with its arguments; R is what its _parse_response returns.
@@ -152,6 +176,11 @@ class Call(Generic[R]):
     def request_kwargs(self) -> dict[str, Any]:
         return self.op._get_kwargs(**self.kwargs)  # type: ignore[no-any-return]
 
+    @property
+    def module(self) -> str:
+        """The generated operation module's name (list_customer_licenses): the tolerance table's key."""
+        return self.op.__name__.rsplit(".", 1)[-1]
+
 
 class _Base(Generic[C, T]):
     # Set by each API's mixin.
@@ -160,6 +189,9 @@ class _Base(Generic[C, T]):
     client_class: type[C]
     token_url: ClassVar[str] = ""
     scope: ClassVar[str] = ""
+    # The one scope asked of an azure-core TokenCredential ("" where the API takes none: Fusion).
+    credential_scope: ClassVar[str] = ""
+    api_name: ClassVar[str]  # the API's name in the tolerance table (its spec's stem)
     generated: C
 
     def __init__(
@@ -178,7 +210,10 @@ class _Base(Generic[C, T]):
             token=token,
             token_url=self.token_url,
             scope=self.scope,
+            credential_scope=self.credential_scope,
         )
+        self._check_credential_kind()
+        self._tolerance = ToleranceLog(self.api_name)
         self.base_url = base_url
         self.retry = retry or RetryPolicy()
         self.generated = self.client_class(
@@ -201,6 +236,9 @@ class _Base(Generic[C, T]):
     def _wrap(self, inner: T | None) -> T:
         raise NotImplementedError
 
+    def _check_credential_kind(self) -> None:
+        """A sync client cannot await an async credential (the async twin runs a sync one in a thread)."""
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
 
@@ -219,11 +257,23 @@ class _Base(Generic[C, T]):
             return self.family.transport(exc)
         return None
 
+    def tolerated(self) -> dict[Deviation, int]:
+        """Answers this client accepted only thanks to the tolerance rule, by deviation: (API, operation,
+        kind, location) -> how many answers showed it. Each is also logged once per process as a WARNING
+        on the `licensekit.tolerance` logger."""
+        return self._tolerance.counts()
+
     def _result(self, call: Call[R], response: httpx.Response) -> R:
+        module = call.module
         if not response.is_success:
+            self._tolerance.record(
+                module, error_deviations(self.api_name, module, response.status_code, response.content)
+            )
             raise self.family.from_answer(response)
         invalid = getattr(call.op, "errors", None)
         invalid_type = getattr(invalid, "InvalidResponse", None)
+        rules = table().get(self.api_name, {}).get(module)
+        data = _decoded_once(response) if rules and str(response.status_code) in rules["answers"] else None
         try:
             with _gc_paused():
                 parsed = call.op._parse_response(client=self.generated, response=response)
@@ -235,12 +285,24 @@ class _Base(Generic[C, T]):
             raise
         if parsed is None and not call.empty_ok:
             raise self.family.invalid(response, "no body where the spec documents one")
+        if data is not None and data is not _UNDECODED:
+            self._tolerance.record(
+                module, answer_deviations(self.api_name, module, response.status_code, data)
+            )
         return cast(R, parsed)
 
 
 class SyncBase(_Base[C, httpx.BaseTransport]):
     def _wrap(self, inner: httpx.BaseTransport | None) -> httpx.BaseTransport:
         return RetryTransport(inner, policy=self.retry, ids=self.ids)
+
+    def _check_credential_kind(self) -> None:
+        source = self.auth.credential
+        if source is not None and source.is_async:
+            raise TypeError(
+                f"{type(source.credential).__name__} is an async credential: use it with "
+                f"Async{type(self).__name__}"
+            )
 
     def _call(self, call: Call[R]) -> R:
         try:

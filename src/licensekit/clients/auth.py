@@ -6,6 +6,8 @@ Credentials:
   are kept.
 - FusionLogin: Fusion's POST /api/v01/auth/login, then GET /api/v01/auth/access_token with the refresh
   token; a refused refresh falls back to a new login.
+- any azure-core TokenCredential / AsyncTokenCredential (token_credential.py): the credential does its
+  own I/O; its token is cached here like the others.
 
 Token calls are sent through the client's own transport (same retries, same timeouts).
 """
@@ -27,6 +29,7 @@ import httpx
 from ._meta import EXT_DEADLINE, EXT_TOKEN, USER_AGENT
 from ._secret import Secret
 from .errors import AuthenticationError
+from .token_credential import CredentialSource
 
 
 def _secret(value: str | Secret | None) -> Secret | None:
@@ -257,22 +260,34 @@ def _share_deadline(request: httpx.Request, token_request: httpx.Request) -> Non
 
 
 class BearerAuth(httpx.Auth):
-    """Bearer auth over a TokenSource (refreshing) or a fixed token (no refresh; a 401 raises)."""
+    """Bearer auth over a TokenSource or a TokenCredential (both refreshing), or a fixed token (no
+    refresh; a 401 raises)."""
 
-    def __init__(self, source: TokenSource | None = None, *, token: str | Secret | None = None) -> None:
-        if (source is None) == (token is None):
-            raise ValueError("give either a token source or a token")
+    def __init__(
+        self,
+        source: TokenSource | None = None,
+        *,
+        token: str | Secret | None = None,
+        credential: CredentialSource | None = None,
+    ) -> None:
+        if [source, token, credential].count(None) != 2:
+            raise ValueError("give one of a token source, a token credential or a token")
         self._source = source
+        self._credential = credential
         self._token: Token | None = Token(Secret(token), None) if token is not None else None
         self._lock = threading.Lock()
         self._alock: asyncio.Lock | None = None
         self.refreshes = 0
 
     def __repr__(self) -> str:
-        return f"BearerAuth(source={self._source!r})"
+        return f"BearerAuth(source={self._source or self._credential!r})"
+
+    @property
+    def credential(self) -> CredentialSource | None:
+        return self._credential
 
     def _needs_token(self, rejected: Token | None) -> bool:
-        if self._source is None:
+        if self._source is None and self._credential is None:
             return False
         if self._token is None:
             return True
@@ -307,18 +322,37 @@ class BearerAuth(httpx.Auth):
 
     def _send_again(self, response: httpx.Response, round_: int) -> bool:
         """Only a 401 to the first round, with a token that can be refreshed, is worth a second."""
-        return response.status_code == 401 and self._source is not None and round_ == 0
+        refreshable = self._source is not None or self._credential is not None
+        return response.status_code == 401 and refreshable and round_ == 0
+
+    def _took(self, value: str, expires_at: float | None) -> None:
+        self._token = Token(Secret(value), expires_at)
+        self.refreshes += 1
+
+    def _nothing_newer(self, rejected: Token | None) -> bool:
+        """A credential that hands back the very token just refused (its own cache): no second try, and
+        the 401 stands. (Token sources are not asked: they send requests, so the flow must end on the
+        API's answer, and an endpoint may well issue the same JWT twice within a second.)"""
+        if self._credential is None or rejected is None or self._token is None:
+            return False
+        return self._token.value == rejected.value
 
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         rejected: Token | None = None
         for round_ in range(2):
             if self._needs_token(rejected):
                 with self._lock:
-                    for token_request in self._token_requests(rejected):
-                        _share_deadline(request, token_request)
-                        response = yield token_request
-                        response.read()
-                        self._accept(response)
+                    if self._credential is not None:
+                        if self._needs_token(rejected):  # another thread may have replaced it meanwhile
+                            self._took(*self._credential.fetch())
+                    else:
+                        for token_request in self._token_requests(rejected):
+                            _share_deadline(request, token_request)
+                            response = yield token_request
+                            response.read()
+                            self._accept(response)
+            if self._nothing_newer(rejected):
+                return
             used = self._authorize(request)
             response = yield request
             if not self._send_again(response, round_):
@@ -332,11 +366,17 @@ class BearerAuth(httpx.Auth):
         for round_ in range(2):
             if self._needs_token(rejected):
                 async with self._alock:
-                    for token_request in self._token_requests(rejected):
-                        _share_deadline(request, token_request)
-                        response = yield token_request
-                        await response.aread()
-                        self._accept(response)
+                    if self._credential is not None:
+                        if self._needs_token(rejected):
+                            self._took(*await self._credential.afetch())
+                    else:
+                        for token_request in self._token_requests(rejected):
+                            _share_deadline(request, token_request)
+                            response = yield token_request
+                            await response.aread()
+                            self._accept(response)
+            if self._nothing_newer(rejected):
+                return
             used = self._authorize(request)
             response = yield request
             if not self._send_again(response, round_):

@@ -26,6 +26,7 @@ from ._secret import Secret
 from .auth import ClientCredentials, RefreshTokenCredentials
 from .errors import CloudCockpitError, FamilyError
 from .sweep import SweepResult, asweep, sweep
+from .token_credential import AnyTokenCredential, TokenCredential
 from .transport import CallIds, RetryPolicy
 
 DEFAULT_BASE_URL = "https://api.cloudcockpit.com"
@@ -52,8 +53,10 @@ class _CloudCockpit:
     family: ClassVar[type[FamilyError]] = CloudCockpitError
     ids = CallIds(correlation="X-Correlation-Id")
     client_class = Client
+    api_name = "cloudcockpit"
     token_url = TOKEN_URL
     scope = SCOPE
+    credential_scope = SCOPE  # already the single `.default` scope a TokenCredential is asked for
     tenant: str
 
     def _header_args(self, correlation_id: UUID | None) -> dict[str, Any]:
@@ -116,7 +119,7 @@ class CloudCockpit(_CloudCockpit, SyncBase[Client]):
         base_url: str = DEFAULT_BASE_URL,
         *,
         tenant: str,
-        credentials: ClientCredentials | RefreshTokenCredentials | None = None,
+        credentials: ClientCredentials | RefreshTokenCredentials | TokenCredential | None = None,
         token: str | Secret | None = None,
         retry: RetryPolicy | None = None,
         timeout: httpx.Timeout | float | None = None,
@@ -182,7 +185,7 @@ class AsyncCloudCockpit(_CloudCockpit, AsyncBase[Client]):
         base_url: str = DEFAULT_BASE_URL,
         *,
         tenant: str,
-        credentials: ClientCredentials | RefreshTokenCredentials | None = None,
+        credentials: ClientCredentials | RefreshTokenCredentials | AnyTokenCredential | None = None,
         token: str | Secret | None = None,
         retry: RetryPolicy | None = None,
         timeout: httpx.Timeout | float | None = None,

@@ -113,6 +113,7 @@ class _Fusion:
     family: ClassVar[type[FamilyError]] = FusionError
     ids = CallIds(correlation=None)  # Fusion documents no correlation header
     client_class = Client
+    api_name = "fusion"
     draas_instance: str
 
     def _list(

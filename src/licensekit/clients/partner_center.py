@@ -21,11 +21,15 @@ from ._secret import Secret
 from .auth import ClientCredentials, RefreshTokenCredentials
 from .errors import FamilyError, PartnerCenterError
 from .sweep import SweepResult, asweep, sweep
+from .token_credential import AnyTokenCredential, TokenCredential
 from .transport import CallIds, RetryPolicy
 
 DEFAULT_BASE_URL = "https://api.partnercenter.microsoft.com"
 TOKEN_URL = "https://login.microsoftonline.com/organizations/oauth2/v2.0/token"
 SCOPE = "https://api.partnercenter.microsoft.com/user_impersonation offline_access"
+# A TokenCredential is asked for one scope: `.default` (App+User for a user's credential such as the
+# Azure CLI's; an app's credential gets an app-only token, which this operation refuses with 900329).
+CREDENTIAL_SCOPE = "https://api.partnercenter.microsoft.com/.default"
 
 UserKey = tuple[UUID, str]  # (customer tenant id, user id or UPN)
 
@@ -36,8 +40,10 @@ class _PartnerCenter:
     family: ClassVar[type[FamilyError]] = PartnerCenterError
     ids = CallIds(correlation="MS-CorrelationId", request_id="MS-RequestId")
     client_class = Client
+    api_name = "partner-center"
     token_url = TOKEN_URL
     scope = SCOPE
+    credential_scope = CREDENTIAL_SCOPE
 
     @staticmethod
     def _get_user_licenses(
@@ -66,7 +72,7 @@ class PartnerCenter(_PartnerCenter, SyncBase[Client]):
         self,
         base_url: str = DEFAULT_BASE_URL,
         *,
-        credentials: RefreshTokenCredentials | ClientCredentials | None = None,
+        credentials: RefreshTokenCredentials | ClientCredentials | TokenCredential | None = None,
         token: str | Secret | None = None,
         retry: RetryPolicy | None = None,
         timeout: httpx.Timeout | float | None = None,
@@ -108,7 +114,7 @@ class AsyncPartnerCenter(_PartnerCenter, AsyncBase[Client]):
         self,
         base_url: str = DEFAULT_BASE_URL,
         *,
-        credentials: RefreshTokenCredentials | ClientCredentials | None = None,
+        credentials: RefreshTokenCredentials | ClientCredentials | AnyTokenCredential | None = None,
         token: str | Secret | None = None,
         retry: RetryPolicy | None = None,
         timeout: httpx.Timeout | float | None = None,

@@ -107,5 +107,5 @@ def tolerated(
         except (ValueError, UnicodeDecodeError, RecursionError):
             return out  # not JSON where JSON is documented: a failure the strict checks report
     for check, path, message in walk(spec.schema, data):
-        out.append((check, f"body.{path}" if path else "body", message))
+        out.append((check, "body" + (path if path.startswith("[") or not path else f".{path}"), message))
     return out

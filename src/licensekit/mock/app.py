@@ -25,7 +25,7 @@ from ..limits import HEAD_TOO_LARGE, LOG_VALUE_LIMIT, cut, head_problem
 from ..masking import SECRET_HEADERS, mask_message, mask_problem
 from .faults import FaultError, Faults, parse_fault
 from .http import Response, empty_response, json_response
-from .oauth import TokenEndpoint
+from .oauth import OIDC_CONFIG_PATH, TokenEndpoint, oidc_route, openid_configuration
 from .tokens import TokenCache, TokenError
 from .vendor import SeedError, VendorMock
 
@@ -340,6 +340,9 @@ class MockApp:
 
     async def _admin(self, scope: dict[str, Any], receive: Any, headers: dict[str, str]) -> Response:
         method, path = scope["method"], scope["path"]
+        tenant = "common"
+        if (tenant_route := oidc_route(path)) is not None:  # Entra ID's per-tenant paths (azure-identity)
+            tenant, path = tenant_route
         allowed = _ADMIN_ROUTES.get(path)
         if allowed is None:
             return json_response(404, {"error": f"unknown admin endpoint {path}"})
@@ -353,6 +356,8 @@ class MockApp:
                 return json_response(413, {"error": "admin body over 16 MiB"})
             except ClientGone:
                 return empty_response(CLIENT_GONE)
+        if path == OIDC_CONFIG_PATH:
+            return json_response(200, openid_configuration(scope, headers, tenant))
         if path == "/__mock__/oauth2/v2.0/token":
             status, answer = self.oauth.handle(headers.get("content-type", ""), body)
             return json_response(status, answer, {"Cache-Control": "no-store"})
@@ -416,4 +421,5 @@ _ADMIN_ROUTES: dict[str, tuple[str, ...]] = {
     "/__mock__/requests": ("GET", "DELETE"),
     "/__mock__/drift": ("GET", "DELETE"),
     "/__mock__/oauth2/v2.0/token": ("POST",),
+    OIDC_CONFIG_PATH: ("GET",),
 }

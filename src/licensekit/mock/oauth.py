@@ -1,5 +1,10 @@
 """The mock's stand-in for Entra ID's token endpoint (POST /__mock__/oauth2/v2.0/token).
 
+Also under a tenant, as azure-identity's credentials build the URLs from an authority and a tenant id:
+authority `https://<mock>/__mock__` and tenant `T` give POST /__mock__/T/oauth2/v2.0/token and (MSAL's
+tenant discovery) GET /__mock__/T/v2.0/.well-known/openid-configuration. azure-identity insists on an
+https authority: serve the mock with TLS (`serve(..., ssl_certfile=, ssl_keyfile=)`).
+
 Seed document, key `oauth`:
   {"clients": [{"client_id", "client_secret", "claims": {...}}],
    "refresh_tokens": [{"refresh_token", "client_id", "claims": {...}}]}
@@ -9,6 +14,7 @@ refresh_token issues one with the refresh token's claims plus a new refresh toke
 
 from __future__ import annotations
 
+import re
 import secrets
 from typing import Any
 from urllib.parse import parse_qs
@@ -17,6 +23,33 @@ from .tokens import DEFAULT_LIFETIME, make_token
 from .vendor import SeedError
 
 EXPIRES_IN = 3599
+TOKEN_PATH = "/__mock__/oauth2/v2.0/token"
+OIDC_CONFIG_PATH = "/__mock__/v2.0/.well-known/openid-configuration"
+# A tenant id as azure-identity accepts one: letters, digits, '-' and '.'.
+_TENANT_ROUTE = re.compile(
+    r"/__mock__/([A-Za-z0-9.-]{1,64})/(oauth2/v2\.0/token|v2\.0/\.well-known/openid-configuration)"
+)
+
+
+def oidc_route(path: str) -> tuple[str, str] | None:
+    """(tenant, the tenant-less admin path) for a per-tenant Entra ID path, else None."""
+    match = _TENANT_ROUTE.fullmatch(path)
+    return None if match is None else (match[1], "/__mock__/" + match[2])
+
+
+def openid_configuration(scope: dict[str, Any], headers: dict[str, str], tenant: str) -> dict[str, Any]:
+    """The tenant discovery document MSAL reads before its first token request."""
+    base = f"{scope.get('scheme', 'http')}://{headers.get('host', 'localhost')}/__mock__/{tenant}"
+    return {
+        "issuer": f"{base}/v2.0",
+        "authorization_endpoint": f"{base}/oauth2/v2.0/authorize",
+        "token_endpoint": f"{base}/oauth2/v2.0/token",
+        "token_endpoint_auth_methods_supported": ["client_secret_post"],
+        "response_types_supported": ["code", "id_token", "token"],
+        "subject_types_supported": ["pairwise"],
+        "id_token_signing_alg_values_supported": ["RS256"],
+        "tenant_region_scope": None,
+    }
 
 
 def _oauth_error(error: str, description: str) -> tuple[int, dict[str, Any]]:
@@ -91,7 +124,8 @@ class TokenEndpoint:
             return 200, {
                 "token_type": "Bearer",
                 "expires_in": EXPIRES_IN,
-                "access_token": self._access_token(dict(client.get("claims", {}))),
+                # An app's token, as Entra ID issues it: no delegated scope (`scp`), whatever the seed says.
+                "access_token": self._access_token({**client.get("claims", {}), "scp": None}),
             }
         if grant == "refresh_token":
             record = self.refresh_tokens.get(form.get("refresh_token", ""))

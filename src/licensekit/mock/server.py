@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import ssl
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,11 +20,13 @@ __all__ = ["MockServer", "QuietServer", "bind", "make_server", "serve", "serve_a
 class MockServer:
     """A running mock: its URL, tokens it accepts, and its admin endpoints as methods."""
 
-    def __init__(self, api: str, app: MockApp, base_url: str) -> None:
+    def __init__(
+        self, api: str, app: MockApp, base_url: str, *, verify: ssl.SSLContext | bool = True
+    ) -> None:
         self.api = api
         self.app = app
         self.base_url = base_url
-        self._admin = httpx.Client(base_url=base_url, timeout=30)
+        self._admin = httpx.Client(base_url=base_url, timeout=30, verify=verify)
 
     def token(self, **claims: Any) -> str:
         return make_token(self.api, secret=self.app.secret, **claims)
@@ -93,11 +96,15 @@ def serve(
     seed: dict[str, Any] | None = None,
     secret: str | None = None,
     check_responses: bool = False,
+    ssl_certfile: str | None = None,
+    ssl_keyfile: str | None = None,
 ) -> Iterator[MockServer]:
-    """Start the `api` mock in a background thread on a free port (port=0); stop it on exit."""
+    """Start the `api` mock in a background thread on a free port (port=0); stop it on exit.
+    `ssl_certfile`/`ssl_keyfile` (PEM): serve HTTPS; the admin calls then trust that certificate."""
     app = build_app(api, seed=seed, secret=secret, check_responses=check_responses)
-    with serve_app(app, host=host, port=port) as base_url:
-        mock = MockServer(api, app, base_url)
+    with serve_app(app, host=host, port=port, ssl_certfile=ssl_certfile, ssl_keyfile=ssl_keyfile) as base_url:
+        verify = ssl.create_default_context(cafile=ssl_certfile) if ssl_certfile else True
+        mock = MockServer(api, app, base_url, verify=verify)
         try:
             yield mock
         finally:

@@ -4,7 +4,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
 from ...models.login_request import LoginRequest
 from ...models.login_tokens import LoginTokens
 from ...models.two_factor_challenge import TwoFactorChallenge
@@ -32,7 +31,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Error | LoginTokens | TwoFactorChallenge | None:
+) -> Any | LoginTokens | TwoFactorChallenge | None:
     """licensekit: a body that breaks the spec raises errors.InvalidResponse (raw body kept), never a bare
     KeyError / TypeError / ValueError / JSONDecodeError or a model holding wrong types."""
     try:
@@ -54,7 +53,7 @@ def _parse_response(
 
 def _parse_documented(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Error | LoginTokens | TwoFactorChallenge | None:
+) -> Any | LoginTokens | TwoFactorChallenge | None:
     if response.status_code == 200:
 
         def _parse_response_200(data: object) -> LoginTokens | TwoFactorChallenge:
@@ -83,8 +82,7 @@ def _parse_documented(
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
+        response_401 = cast(Any, None)
         return response_401
 
     if response.status_code == 413:
@@ -103,7 +101,7 @@ def _parse_documented(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Error | LoginTokens | TwoFactorChallenge]:
+) -> Response[Any | LoginTokens | TwoFactorChallenge]:
     return Response(
         status_code=http_status(response.status_code),
         content=response.content,
@@ -116,7 +114,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LoginRequest,
-) -> Response[Any | Error | LoginTokens | TwoFactorChallenge]:
+) -> Response[Any | LoginTokens | TwoFactorChallenge]:
     """Login
 
      From Fusion's authentication page and the APIO engine's documentation, not from the "Customer's
@@ -139,7 +137,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | LoginTokens | TwoFactorChallenge]
+        Response[Any | LoginTokens | TwoFactorChallenge]
     """
 
     kwargs = _get_kwargs(
@@ -157,7 +155,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: LoginRequest,
-) -> Any | Error | LoginTokens | TwoFactorChallenge | None:
+) -> Any | LoginTokens | TwoFactorChallenge | None:
     """Login
 
      From Fusion's authentication page and the APIO engine's documentation, not from the "Customer's
@@ -180,7 +178,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | LoginTokens | TwoFactorChallenge
+        Any | LoginTokens | TwoFactorChallenge
     """
 
     return sync_detailed(
@@ -193,7 +191,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LoginRequest,
-) -> Response[Any | Error | LoginTokens | TwoFactorChallenge]:
+) -> Response[Any | LoginTokens | TwoFactorChallenge]:
     """Login
 
      From Fusion's authentication page and the APIO engine's documentation, not from the "Customer's
@@ -216,7 +214,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | LoginTokens | TwoFactorChallenge]
+        Response[Any | LoginTokens | TwoFactorChallenge]
     """
 
     kwargs = _get_kwargs(
@@ -232,7 +230,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: LoginRequest,
-) -> Any | Error | LoginTokens | TwoFactorChallenge | None:
+) -> Any | LoginTokens | TwoFactorChallenge | None:
     """Login
 
      From Fusion's authentication page and the APIO engine's documentation, not from the "Customer's
@@ -255,7 +253,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Error | LoginTokens | TwoFactorChallenge
+        Any | LoginTokens | TwoFactorChallenge
     """
 
     return (

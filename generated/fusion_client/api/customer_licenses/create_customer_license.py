@@ -8,7 +8,6 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.customer_license_create import CustomerLicenseCreate
 from ...models.customer_license_created import CustomerLicenseCreated
-from ...models.error import Error
 from ...types import Response, check_parsed, http_status
 
 
@@ -38,7 +37,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | CustomerLicenseCreated | Error | None:
+) -> Any | CustomerLicenseCreated | None:
     """licensekit: a body that breaks the spec raises errors.InvalidResponse (raw body kept), never a bare
     KeyError / TypeError / ValueError / JSONDecodeError or a model holding wrong types."""
     try:
@@ -60,15 +59,14 @@ def _parse_response(
 
 def _parse_documented(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | CustomerLicenseCreated | Error | None:
+) -> Any | CustomerLicenseCreated | None:
     if response.status_code == 200:
         response_200 = CustomerLicenseCreated.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
+        response_400 = cast(Any, None)
         return response_400
 
     if response.status_code == 401:
@@ -76,8 +74,7 @@ def _parse_documented(
         return response_401
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
+        response_403 = cast(Any, None)
         return response_403
 
     if response.status_code == 413:
@@ -89,8 +86,7 @@ def _parse_documented(
         return response_415
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
+        response_500 = cast(Any, None)
         return response_500
 
     if client.raise_on_unexpected_status:
@@ -101,7 +97,7 @@ def _parse_documented(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | CustomerLicenseCreated | Error]:
+) -> Response[Any | CustomerLicenseCreated]:
     return Response(
         status_code=http_status(response.status_code),
         content=response.content,
@@ -116,7 +112,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CustomerLicenseCreate,
-) -> Response[Any | CustomerLicenseCreated | Error]:
+) -> Response[Any | CustomerLicenseCreated]:
     """Create a new customer's license
 
      This endpoint allows to add a new customer's license to a group.
@@ -140,7 +136,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | CustomerLicenseCreated | Error]
+        Response[Any | CustomerLicenseCreated]
     """
 
     kwargs = _get_kwargs(
@@ -162,7 +158,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CustomerLicenseCreate,
-) -> Any | CustomerLicenseCreated | Error | None:
+) -> Any | CustomerLicenseCreated | None:
     """Create a new customer's license
 
      This endpoint allows to add a new customer's license to a group.
@@ -186,7 +182,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | CustomerLicenseCreated | Error
+        Any | CustomerLicenseCreated
     """
 
     return sync_detailed(
@@ -203,7 +199,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CustomerLicenseCreate,
-) -> Response[Any | CustomerLicenseCreated | Error]:
+) -> Response[Any | CustomerLicenseCreated]:
     """Create a new customer's license
 
      This endpoint allows to add a new customer's license to a group.
@@ -227,7 +223,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | CustomerLicenseCreated | Error]
+        Response[Any | CustomerLicenseCreated]
     """
 
     kwargs = _get_kwargs(
@@ -247,7 +243,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CustomerLicenseCreate,
-) -> Any | CustomerLicenseCreated | Error | None:
+) -> Any | CustomerLicenseCreated | None:
     """Create a new customer's license
 
      This endpoint allows to add a new customer's license to a group.
@@ -271,7 +267,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | CustomerLicenseCreated | Error
+        Any | CustomerLicenseCreated
     """
 
     return (

@@ -1,4 +1,4 @@
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 from uuid import UUID
 
@@ -6,7 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
 from ...types import Response, check_parsed, http_status
 
 
@@ -30,7 +29,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Error | None:
+) -> Any | None:
     """licensekit: a body that breaks the spec raises errors.InvalidResponse (raw body kept), never a bare
     KeyError / TypeError / ValueError / JSONDecodeError or a model holding wrong types."""
     try:
@@ -52,33 +51,24 @@ def _parse_response(
 
 def _parse_documented(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Error | None:
+) -> Any | None:
     if response.status_code == 204:
-        response_204 = cast(Any, None)
-        return response_204
+        return None
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
+        return None
 
     if response.status_code == 401:
-        response_401 = cast(Any, None)
-        return response_401
+        return None
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
+        return None
 
     if response.status_code == 404:
-        response_404 = cast(Any, None)
-        return response_404
+        return None
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
+        return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -88,7 +78,7 @@ def _parse_documented(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Error]:
+) -> Response[Any]:
     return Response(
         status_code=http_status(response.status_code),
         content=response.content,
@@ -103,7 +93,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Error]:
+) -> Response[Any]:
     """Delete an existing customer's license
 
      This endpoint allows to delete an existing customer's license.
@@ -123,7 +113,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -139,50 +129,13 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    draas_instance: str,
-    uuid: UUID,
-    id: int,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Any | Error | None:
-    """Delete an existing customer's license
-
-     This endpoint allows to delete an existing customer's license.
-
-    Required role: `groups.instance.customer_license.instance.delete` (singular `customer_license`, as
-    the page spells it; also in `x-required-role`).
-
-    An unknown `id`, including one already deleted, is answered 404 (inferred).
-
-    Args:
-        draas_instance (str):
-        uuid (UUID):
-        id (int):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Any | Error
-    """
-
-    return sync_detailed(
-        draas_instance=draas_instance,
-        uuid=uuid,
-        id=id,
-        client=client,
-    ).parsed
-
-
 async def asyncio_detailed(
     draas_instance: str,
     uuid: UUID,
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Error]:
+) -> Response[Any]:
     """Delete an existing customer's license
 
      This endpoint allows to delete an existing customer's license.
@@ -202,7 +155,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -214,42 +167,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    draas_instance: str,
-    uuid: UUID,
-    id: int,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Any | Error | None:
-    """Delete an existing customer's license
-
-     This endpoint allows to delete an existing customer's license.
-
-    Required role: `groups.instance.customer_license.instance.delete` (singular `customer_license`, as
-    the page spells it; also in `x-required-role`).
-
-    An unknown `id`, including one already deleted, is answered 404 (inferred).
-
-    Args:
-        draas_instance (str):
-        uuid (UUID):
-        id (int):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Any | Error
-    """
-
-    return (
-        await asyncio_detailed(
-            draas_instance=draas_instance,
-            uuid=uuid,
-            id=id,
-            client=client,
-        )
-    ).parsed

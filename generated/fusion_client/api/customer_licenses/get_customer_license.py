@@ -7,7 +7,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.customer_license_details import CustomerLicenseDetails
-from ...models.error import Error
 from ...types import Response, check_parsed, http_status
 
 
@@ -31,7 +30,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | CustomerLicenseDetails | Error | None:
+) -> Any | CustomerLicenseDetails | None:
     """licensekit: a body that breaks the spec raises errors.InvalidResponse (raw body kept), never a bare
     KeyError / TypeError / ValueError / JSONDecodeError or a model holding wrong types."""
     try:
@@ -53,15 +52,14 @@ def _parse_response(
 
 def _parse_documented(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | CustomerLicenseDetails | Error | None:
+) -> Any | CustomerLicenseDetails | None:
     if response.status_code == 200:
         response_200 = CustomerLicenseDetails.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
+        response_400 = cast(Any, None)
         return response_400
 
     if response.status_code == 401:
@@ -73,13 +71,11 @@ def _parse_documented(
         return response_403
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
+        response_404 = cast(Any, None)
         return response_404
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
+        response_500 = cast(Any, None)
         return response_500
 
     if client.raise_on_unexpected_status:
@@ -90,7 +86,7 @@ def _parse_documented(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | CustomerLicenseDetails | Error]:
+) -> Response[Any | CustomerLicenseDetails]:
     return Response(
         status_code=http_status(response.status_code),
         content=response.content,
@@ -105,7 +101,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | CustomerLicenseDetails | Error]:
+) -> Response[Any | CustomerLicenseDetails]:
     """Get the details of a customer's license
 
      Returns the customer's license details.
@@ -125,7 +121,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | CustomerLicenseDetails | Error]
+        Response[Any | CustomerLicenseDetails]
     """
 
     kwargs = _get_kwargs(
@@ -147,7 +143,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | CustomerLicenseDetails | Error | None:
+) -> Any | CustomerLicenseDetails | None:
     """Get the details of a customer's license
 
      Returns the customer's license details.
@@ -167,7 +163,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | CustomerLicenseDetails | Error
+        Any | CustomerLicenseDetails
     """
 
     return sync_detailed(
@@ -184,7 +180,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | CustomerLicenseDetails | Error]:
+) -> Response[Any | CustomerLicenseDetails]:
     """Get the details of a customer's license
 
      Returns the customer's license details.
@@ -204,7 +200,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | CustomerLicenseDetails | Error]
+        Response[Any | CustomerLicenseDetails]
     """
 
     kwargs = _get_kwargs(
@@ -224,7 +220,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Any | CustomerLicenseDetails | Error | None:
+) -> Any | CustomerLicenseDetails | None:
     """Get the details of a customer's license
 
      Returns the customer's license details.
@@ -244,7 +240,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | CustomerLicenseDetails | Error
+        Any | CustomerLicenseDetails
     """
 
     return (

@@ -7,7 +7,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.customer_license_list import CustomerLicenseList
-from ...models.error import Error
 from ...types import UNSET, Response, Unset, check_parsed, http_status
 
 
@@ -41,7 +40,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | CustomerLicenseList | Error | None:
+) -> Any | CustomerLicenseList | None:
     """licensekit: a body that breaks the spec raises errors.InvalidResponse (raw body kept), never a bare
     KeyError / TypeError / ValueError / JSONDecodeError or a model holding wrong types."""
     try:
@@ -63,15 +62,14 @@ def _parse_response(
 
 def _parse_documented(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | CustomerLicenseList | Error | None:
+) -> Any | CustomerLicenseList | None:
     if response.status_code == 200:
         response_200 = CustomerLicenseList.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
+        response_400 = cast(Any, None)
         return response_400
 
     if response.status_code == 401:
@@ -87,8 +85,7 @@ def _parse_documented(
         return response_404
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
+        response_500 = cast(Any, None)
         return response_500
 
     if client.raise_on_unexpected_status:
@@ -99,7 +96,7 @@ def _parse_documented(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | CustomerLicenseList | Error]:
+) -> Response[Any | CustomerLicenseList]:
     return Response(
         status_code=http_status(response.status_code),
         content=response.content,
@@ -115,7 +112,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     page_size: int | Unset = 10,
     next_: str | Unset = UNSET,
-) -> Response[Any | CustomerLicenseList | Error]:
+) -> Response[Any | CustomerLicenseList]:
     """Get the list of the customer's licenses (group)
 
      List all the customer's licenses of a group.
@@ -136,7 +133,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | CustomerLicenseList | Error]
+        Response[Any | CustomerLicenseList]
     """
 
     kwargs = _get_kwargs(
@@ -160,7 +157,7 @@ def sync(
     client: AuthenticatedClient | Client,
     page_size: int | Unset = 10,
     next_: str | Unset = UNSET,
-) -> Any | CustomerLicenseList | Error | None:
+) -> Any | CustomerLicenseList | None:
     """Get the list of the customer's licenses (group)
 
      List all the customer's licenses of a group.
@@ -181,7 +178,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | CustomerLicenseList | Error
+        Any | CustomerLicenseList
     """
 
     return sync_detailed(
@@ -200,7 +197,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     page_size: int | Unset = 10,
     next_: str | Unset = UNSET,
-) -> Response[Any | CustomerLicenseList | Error]:
+) -> Response[Any | CustomerLicenseList]:
     """Get the list of the customer's licenses (group)
 
      List all the customer's licenses of a group.
@@ -221,7 +218,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | CustomerLicenseList | Error]
+        Response[Any | CustomerLicenseList]
     """
 
     kwargs = _get_kwargs(
@@ -243,7 +240,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     page_size: int | Unset = 10,
     next_: str | Unset = UNSET,
-) -> Any | CustomerLicenseList | Error | None:
+) -> Any | CustomerLicenseList | None:
     """Get the list of the customer's licenses (group)
 
      List all the customer's licenses of a group.
@@ -264,7 +261,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | CustomerLicenseList | Error
+        Any | CustomerLicenseList
     """
 
     return (

@@ -1,4 +1,4 @@
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 from uuid import UUID
 
@@ -7,7 +7,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.customer_license_update import CustomerLicenseUpdate
-from ...models.error import Error
 from ...types import Response, check_parsed, http_status
 
 
@@ -39,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Error | None:
+) -> Any | None:
     """licensekit: a body that breaks the spec raises errors.InvalidResponse (raw body kept), never a bare
     KeyError / TypeError / ValueError / JSONDecodeError or a model holding wrong types."""
     try:
@@ -61,41 +60,30 @@ def _parse_response(
 
 def _parse_documented(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Error | None:
+) -> Any | None:
     if response.status_code == 204:
-        response_204 = cast(Any, None)
-        return response_204
+        return None
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
+        return None
 
     if response.status_code == 401:
-        response_401 = cast(Any, None)
-        return response_401
+        return None
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
+        return None
 
     if response.status_code == 404:
-        response_404 = cast(Any, None)
-        return response_404
+        return None
 
     if response.status_code == 413:
-        response_413 = cast(Any, None)
-        return response_413
+        return None
 
     if response.status_code == 415:
-        response_415 = cast(Any, None)
-        return response_415
+        return None
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
+        return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -105,7 +93,7 @@ def _parse_documented(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Error]:
+) -> Response[Any]:
     return Response(
         status_code=http_status(response.status_code),
         content=response.content,
@@ -121,7 +109,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CustomerLicenseUpdate,
-) -> Response[Any | Error]:
+) -> Response[Any]:
     """Modify an existing customer's license
 
      This endpoint allows to modify an existing customer's license. Every field is optional; fields left
@@ -148,7 +136,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -165,52 +153,6 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    draas_instance: str,
-    uuid: UUID,
-    id: int,
-    *,
-    client: AuthenticatedClient | Client,
-    body: CustomerLicenseUpdate,
-) -> Any | Error | None:
-    """Modify an existing customer's license
-
-     This endpoint allows to modify an existing customer's license. Every field is optional; fields left
-    out are kept, and the SKU cannot be changed (inferred: the body documents no `sku` and no field as
-    required).
-
-    Required role: `groups.instance.customer_license.instance.update` (singular `customer_license`, as
-    the page spells it; also in `x-required-role`).
-
-    The page documents `status` with "enabled(default)" as on create; no default is declared here
-    (inferred: a default on a partial update would re-enable a disabled license whenever `status` is
-    left out). An unknown `id` is answered 404 (inferred).
-
-    Args:
-        draas_instance (str):
-        uuid (UUID):
-        id (int):
-        body (CustomerLicenseUpdate): Changes to a customer's license; every field is optional.
-            Fields left out are kept and the SKU cannot be changed (inferred: the body documents no
-            `sku` and no field as required).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Any | Error
-    """
-
-    return sync_detailed(
-        draas_instance=draas_instance,
-        uuid=uuid,
-        id=id,
-        client=client,
-        body=body,
-    ).parsed
-
-
 async def asyncio_detailed(
     draas_instance: str,
     uuid: UUID,
@@ -218,7 +160,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CustomerLicenseUpdate,
-) -> Response[Any | Error]:
+) -> Response[Any]:
     """Modify an existing customer's license
 
      This endpoint allows to modify an existing customer's license. Every field is optional; fields left
@@ -245,7 +187,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -258,51 +200,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    draas_instance: str,
-    uuid: UUID,
-    id: int,
-    *,
-    client: AuthenticatedClient | Client,
-    body: CustomerLicenseUpdate,
-) -> Any | Error | None:
-    """Modify an existing customer's license
-
-     This endpoint allows to modify an existing customer's license. Every field is optional; fields left
-    out are kept, and the SKU cannot be changed (inferred: the body documents no `sku` and no field as
-    required).
-
-    Required role: `groups.instance.customer_license.instance.update` (singular `customer_license`, as
-    the page spells it; also in `x-required-role`).
-
-    The page documents `status` with "enabled(default)" as on create; no default is declared here
-    (inferred: a default on a partial update would re-enable a disabled license whenever `status` is
-    left out). An unknown `id` is answered 404 (inferred).
-
-    Args:
-        draas_instance (str):
-        uuid (UUID):
-        id (int):
-        body (CustomerLicenseUpdate): Changes to a customer's license; every field is optional.
-            Fields left out are kept and the SKU cannot be changed (inferred: the body documents no
-            `sku` and no field as required).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Any | Error
-    """
-
-    return (
-        await asyncio_detailed(
-            draas_instance=draas_instance,
-            uuid=uuid,
-            id=id,
-            client=client,
-            body=body,
-        )
-    ).parsed
