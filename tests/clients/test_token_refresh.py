@@ -190,7 +190,7 @@ def test_bearer_auth_needs_exactly_one_of_source_or_token() -> None:
     for wrong in ({}, {"source": entra(), "token": "t"}):
         with pytest.raises(ValueError) as info:
             BearerAuth(**wrong)  # type: ignore[arg-type]
-        assert str(info.value) == "give either a token source or a token"
+        assert str(info.value) == "give one of a token source, a token credential or a token"
 
 
 def test_token_call_shares_the_deadline_and_is_marked(clock: WallClock) -> None:

@@ -104,27 +104,43 @@ def test_long_answer_body_is_cut_to_one_short_line() -> None:
     assert shown == " ".join(["word"] * 100)[:160] and len(shown) == 160
 
 
-def test_without_ids_only_reachability_is_checked() -> None:
+def test_without_ids_a_read_on_random_ids_proves_the_token() -> None:
+    """No group id: the documented read is sent with a random one; a 404 means the token was accepted."""
+
     def script(seen: Seen) -> Answer:
         return Answer(404, b"")
 
     with answering(script) as server:
         result = preflight.check(fusion(server.base_url, draas_instance="draas_v1"))
         (seen,) = server.seen
-    assert result.ok is True and seen.path == "/" and "authorization" not in seen.headers
+    group = re.fullmatch(
+        r"/api/v01/draas/draas_v1/groups/([0-9a-f-]{36})/customer_licenses\?page_size=1", seen.path
+    )
+    assert group is not None, seen.path
+    assert result.ok is True and seen.headers["authorization"] == "Bearer tok-123456"
     assert line_of(result) == (
-        f"preflight fusion: GET {server.base_url}/ -> 404 in T s; credentials not checked"
-        " (set LICENSEKIT_FUSION_GROUP_UUID to check them)"
+        f"preflight fusion: GET {server.base_url}/api/v01/draas/draas_v1/groups/{group[1]}/customer_licenses"
+        " (random ids) -> 404 in T s; token accepted (no object has these ids; set"
+        " LICENSEKIT_FUSION_GROUP_UUID for reads of real objects)"
     )
 
 
-def test_without_any_id_names_every_variable() -> None:
-    with answering(lambda seen: Answer(200)) as server:
+@pytest.mark.parametrize("status", [401, 403])
+def test_without_ids_a_refused_token_stops_the_run(status: int) -> None:
+    with answering(lambda seen: Answer(status)) as server:
+        result = preflight.check(fusion(server.base_url, draas_instance="draas_v1"))
+    assert result.ok is False and " (random ids) -> " + str(status) in result.line
+
+
+def test_without_any_id_an_answer_that_proves_nothing_names_every_variable() -> None:
+    """A 400 (CloudCockpit without a tenant) is neither a lookup nor a refusal."""
+    with answering(lambda seen: Answer(400)) as server:
         result = preflight.check(Target("cloudcockpit", "live", server.base_url, token="t", ids={}))
+    assert result.ok is True
     assert result.line.endswith(
         "credentials not checked (set LICENSEKIT_CLOUDCOCKPIT_CUSTOMER_ID,"
         " LICENSEKIT_CLOUDCOCKPIT_PROVIDER_INSTANCE_ID, LICENSEKIT_CLOUDCOCKPIT_TENANT to check them)"
-    )
+    ), result.line
 
 
 def _closed_port() -> int:
@@ -139,7 +155,7 @@ def test_dead_url_fails_with_no_connection() -> None:
         result = preflight.check(target)
         assert result.ok is False
         assert re.fullmatch(
-            rf"preflight fusion: GET {re.escape(url)}/\S* -> no connection \(.+\);"
+            rf"preflight fusion: GET {re.escape(url)}/\S*( \(random ids\))? -> no connection \(.+\);"
             r" check LICENSEKIT_FUSION_URL",
             result.line,
         ), result.line

@@ -64,8 +64,11 @@ def test_json_secret_found_and_masked_at_any_depth_and_case(key: str) -> None:
 def test_json_secret_key_masks_whatever_its_type() -> None:
     document = {"password": 12345678, "token": {"nested": "x"}, "secret": ["a", "b"], "name": "kept"}
     assert mask_json(document) == {"password": MASK, "token": MASK, "secret": MASK, "name": "kept"}
-    # Only strings are collected as values to mask in free text; a nested object is searched instead.
+    # A secret that is an object is masked as the text it may be quoted as (compact and spaced JSON) and
+    # through each string inside it, so a validation message quoting any of them shows none.
     assert json_secrets({"token": {"password": "inner-pass-1"}, "list": [{"apikey": "k-123456"}]}) == [
+        '{"password":"inner-pass-1"}',
+        '{"password": "inner-pass-1"}',
         "inner-pass-1",
         "k-123456",
     ]
@@ -192,10 +195,11 @@ def test_curl_without_body_or_with_an_unshowable_one() -> None:
     ]
     at_limit = b"b" * 4096
     assert _curl_parts(curl("POST", "http://h/x", [], at_limit, []))[4:] == ["--data-binary", "b" * 4096]
-    # A long JSON body is still shown (masked): only free text is capped.
+    # A long JSON body is shown masked, then cut to 4 KiB with a marker (no log line grows without bound).
     big_json = json.dumps({"password": "p" * 10, "pad": "x" * 5000}).encode()
-    shown = json.loads(_curl_parts(curl("POST", "http://h/x", [], big_json, []))[5])
-    assert shown == {"password": MASK, "pad": "x" * 5000}
+    masked = json.dumps({"password": MASK, "pad": "x" * 5000}, separators=(",", ":"))
+    shown = _curl_parts(curl("POST", "http://h/x", [], big_json, []))[5]
+    assert shown == masked[:4096] + f"...[{len(masked) - 4096} more characters cut]"
 
 
 def test_curl_query_without_secret_and_text_that_only_looks_like_a_form() -> None:

@@ -91,10 +91,13 @@ def test_serve_without_specs_says_where_it_looked(
     assert f"the fusion spec is not at {tmp_path / 'fusion.yaml'}" in err and "LICENSEKIT_SPECS_DIR" in err
 
 
-def test_help_names_every_command_in_its_description(capsys: pytest.CaptureFixture[str]) -> None:
+def test_help_names_every_command_in_its_description(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "300")  # argparse wraps at the terminal's width, even inside `proxy-report`
     with pytest.raises(SystemExit):
         cli.main(["--help"])
     out = capsys.readouterr().out
     description = out.split("\n\n")[1]
-    for command in ("serve", "token", "proxy", "proxy-report"):
+    for command in ("serve", "token", "proxy", "proxy-report", "check-traffic", "report"):
         assert f"`{command}`" in description, description

@@ -394,7 +394,7 @@ def test_large_response_streams_through_whole() -> None:
         direct = httpx.get(url + "/big", timeout=30).content
         assert received == size and digest.hexdigest() == hashlib.sha256(direct).hexdigest()
         assert [(r["check"], r["departures"]) for r in proxy.drift()] == [
-            ("undocumented_operation", ["no operation of the spec has this path"])
+            ("undocumented_operation", ["request: no operation of the spec has this path"])
         ]
 
 

@@ -80,7 +80,7 @@ def test_secret_fields_of_every_type_leave_no_trace(proxied: tuple[BentMock, Any
     assert {"request_conformance", "response_schema_conformance"} <= checks, checks
     messages = [m for r in records for m in r["departures"]]
     # the messages still say what was wrong, and where
-    assert 'body password: *** is not of type "string"' in messages, messages
+    assert 'request body.password: *** is not of type "string"' in messages, messages
     assert any(m.startswith("response") and '"access_token":"***"' in m for m in messages), messages
     assert any('"password":"***"' in m for m in messages), messages
 

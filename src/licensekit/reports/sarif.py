@@ -13,7 +13,6 @@ from typing import Any
 
 from ..contract.record import Entry, FindingsRecord
 from ..contract.registry import info, spec_path
-from .spec_lines import for_file
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _STATE = {"new": "new", "known": "unchanged"}
@@ -29,8 +28,12 @@ def _version() -> str:
 def _location(entry: Entry) -> dict[str, Any]:
     try:
         api = info(entry.api)
+        # PyYAML (the [mock] extra) reads the spec's lines; `proxy-report --sarif` on a base install
+        # still writes every result, at line 1 of the spec.
+        from .spec_lines import for_file
+
         line = for_file(spec_path(entry.api)).line(entry.operation, entry.location)
-    except (ValueError, OSError):
+    except (ValueError, OSError, ImportError):
         line, uri = 1, f"specs/{entry.api}.yaml"
     else:
         uri = f"specs/{api.spec_file}"
