@@ -8,7 +8,7 @@ from ...models.error import Error
 from ...models.login_request import LoginRequest
 from ...models.login_tokens import LoginTokens
 from ...models.two_factor_challenge import TwoFactorChallenge
-from ...types import Response, check_parsed, http_status
+from ...types import Response, check_parsed, http_status, read_json
 
 
 def _get_kwargs(
@@ -74,7 +74,7 @@ def _parse_documented(
 
             return componentsschemas_login_response_type_1
 
-        response_200 = _parse_response_200(response.json())
+        response_200 = _parse_response_200(read_json(response))
 
         return response_200
 
@@ -83,7 +83,7 @@ def _parse_documented(
         return response_400
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        response_401 = Error.from_dict(read_json(response))
 
         return response_401
 

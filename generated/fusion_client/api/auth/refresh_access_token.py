@@ -5,7 +5,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.access_token import AccessToken
-from ...types import Response, check_parsed, http_status
+from ...types import Response, check_parsed, http_status, read_json
 
 
 def _get_kwargs() -> dict[str, Any]:
@@ -44,7 +44,7 @@ def _parse_documented(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> AccessToken | Any | None:
     if response.status_code == 200:
-        response_200 = AccessToken.from_dict(response.json())
+        response_200 = AccessToken.from_dict(read_json(response))
 
         return response_200
 

@@ -9,7 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.customer_license_create import CustomerLicenseCreate
 from ...models.customer_license_created import CustomerLicenseCreated
 from ...models.error import Error
-from ...types import Response, check_parsed, http_status
+from ...types import Response, check_parsed, http_status, read_json
 
 
 def _get_kwargs(
@@ -62,12 +62,12 @@ def _parse_documented(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Any | CustomerLicenseCreated | Error | None:
     if response.status_code == 200:
-        response_200 = CustomerLicenseCreated.from_dict(response.json())
+        response_200 = CustomerLicenseCreated.from_dict(read_json(response))
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = Error.from_dict(read_json(response))
 
         return response_400
 
@@ -76,7 +76,7 @@ def _parse_documented(
         return response_401
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
+        response_403 = Error.from_dict(read_json(response))
 
         return response_403
 
@@ -89,7 +89,7 @@ def _parse_documented(
         return response_415
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = Error.from_dict(read_json(response))
 
         return response_500
 

@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...types import Response, check_parsed, http_status
+from ...types import Response, check_parsed, http_status, read_json
 
 
 def _get_kwargs(
@@ -58,7 +58,7 @@ def _parse_documented(
         return response_204
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = Error.from_dict(read_json(response))
 
         return response_400
 
@@ -67,7 +67,7 @@ def _parse_documented(
         return response_401
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
+        response_403 = Error.from_dict(read_json(response))
 
         return response_403
 
@@ -76,7 +76,7 @@ def _parse_documented(
         return response_404
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = Error.from_dict(read_json(response))
 
         return response_500
 

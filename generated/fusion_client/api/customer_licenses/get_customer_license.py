@@ -8,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.customer_license_details import CustomerLicenseDetails
 from ...models.error import Error
-from ...types import Response, check_parsed, http_status
+from ...types import Response, check_parsed, http_status, read_json
 
 
 def _get_kwargs(
@@ -55,12 +55,12 @@ def _parse_documented(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Any | CustomerLicenseDetails | Error | None:
     if response.status_code == 200:
-        response_200 = CustomerLicenseDetails.from_dict(response.json())
+        response_200 = CustomerLicenseDetails.from_dict(read_json(response))
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = Error.from_dict(read_json(response))
 
         return response_400
 
@@ -73,12 +73,12 @@ def _parse_documented(
         return response_403
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        response_404 = Error.from_dict(read_json(response))
 
         return response_404
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = Error.from_dict(read_json(response))
 
         return response_500
 

@@ -8,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.customer_license_list import CustomerLicenseList
 from ...models.error import Error
-from ...types import UNSET, Response, Unset, check_parsed, http_status
+from ...types import UNSET, Response, Unset, check_parsed, http_status, read_json
 
 
 def _get_kwargs(
@@ -65,12 +65,12 @@ def _parse_documented(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Any | CustomerLicenseList | Error | None:
     if response.status_code == 200:
-        response_200 = CustomerLicenseList.from_dict(response.json())
+        response_200 = CustomerLicenseList.from_dict(read_json(response))
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        response_400 = Error.from_dict(read_json(response))
 
         return response_400
 
@@ -87,7 +87,7 @@ def _parse_documented(
         return response_404
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        response_500 = Error.from_dict(read_json(response))
 
         return response_500
 
