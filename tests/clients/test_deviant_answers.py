@@ -59,8 +59,8 @@ from licensekit.clients import (
 )
 from licensekit.mock import MockServer
 
+from ..summaries import ANSWERS
 from .answering import Answer, AnsweringServer, Seen
-from .tally import ANSWERS
 
 EXAMPLES = int(os.environ.get("LICENSEKIT_DEVIANT_EXAMPLES", "40"))
 SPECS = Path(__file__).resolve().parents[2] / "specs"
