@@ -320,23 +320,9 @@ class AzureEntitlement:
 
         reseller_id = _parse_reseller_id(d.pop("resellerId", UNSET))
 
-        def _parse_subscription_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        subscription_name = d.pop("subscriptionName", UNSET)
 
-        subscription_name = _parse_subscription_name(d.pop("subscriptionName", UNSET))
-
-        def _parse_offer_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        offer_name = _parse_offer_name(d.pop("offerName", UNSET))
+        offer_name = d.pop("offerName", UNSET)
 
         _offer_type = d.pop("offerType", UNSET)
         offer_type: OfferType | Unset
