@@ -1,7 +1,9 @@
 """Contains some shared types for properties"""
 
+import functools
 import types
 import typing
+import uuid
 from collections.abc import Callable, Mapping, MutableMapping
 from http import HTTPStatus
 from typing import (
@@ -90,6 +92,14 @@ def read_json(response: Any) -> Any:
         except _orjson.JSONDecodeError:
             pass
     return response.json()
+
+
+# licensekit: a UUID parsed once per distinct string. A page repeats its customer's, provider instance's
+# and parent subscription's ids on every item, and UUID(str) is the dearest step of from_dict(); the cache
+# is bounded and UUIDs are immutable. Anything but a str fails as UUID() does (unhashable: TypeError).
+uuid_of: Callable[[str], uuid.UUID] = functools.lru_cache(maxsize=4096, typed=True)(
+    uuid.UUID
+)
 
 
 def http_status(code: int) -> HTTPStatus | int:
@@ -286,4 +296,5 @@ __all__ = [
     "check_parsed",
     "http_status",
     "read_json",
+    "uuid_of",
 ]

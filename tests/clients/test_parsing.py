@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import math
+import uuid
 from typing import Any
 
 import httpx
@@ -105,3 +106,26 @@ def test_an_id_beyond_64_bits_stays_an_exact_int_through_the_endpoint() -> None:
     assert isinstance(page, CustomerLicenseList)
     assert page.licenses[0].id == big and type(page.licenses[0].id) is int
     assert page.licenses[0].additional_properties == {"extra": -big}
+
+
+@pytest.mark.parametrize("value", ["not-a-uuid", 5, ["a"], {"a": 1}, None], ids=repr)
+def test_uuid_of_refuses_what_uuid_refuses(value: object) -> None:
+    """uuid_of (UUID parsed once per distinct string) fails where UUID() fails, with an error the endpoint
+    turns into InvalidResponse (TypeError, ValueError or AttributeError)."""
+    from cloudcockpit_client.types import uuid_of
+
+    with pytest.raises((TypeError, ValueError, AttributeError)):
+        uuid.UUID(value)  # type: ignore[arg-type]
+    with pytest.raises((TypeError, ValueError, AttributeError)):
+        uuid_of(value)  # type: ignore[arg-type]
+
+
+def test_uuid_of_is_uuid_and_bounded() -> None:
+    from cloudcockpit_client.types import uuid_of
+
+    text = "21fd4f08-3076-53c4-bf78-5fd9c24fe208"
+    assert uuid_of(text) == uuid.UUID(text) and uuid_of("{" + text + "}") == uuid.UUID(text)
+    assert uuid_of(text) is uuid_of(text)
+    for n in range(5000):
+        uuid_of(str(uuid.UUID(int=n)))
+    assert uuid_of.cache_info().currsize <= 4096  # type: ignore[attr-defined]

@@ -16,7 +16,7 @@ from ..models.offer_type import OfferType
 from ..models.segment import Segment
 from ..models.subscription_status import SubscriptionStatus
 from ..models.term_duration import TermDuration
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, uuid_of
 
 T = TypeVar("T", bound="AzureEntitlement")
 
@@ -294,14 +294,14 @@ class AzureEntitlement:
         if isinstance(_customer_id, Unset):
             customer_id = UNSET
         else:
-            customer_id = UUID(_customer_id)
+            customer_id = uuid_of(_customer_id)
 
         _provider_instance_id = d.pop("providerInstanceId", UNSET)
         provider_instance_id: UUID | Unset
         if isinstance(_provider_instance_id, Unset):
             provider_instance_id = UNSET
         else:
-            provider_instance_id = UUID(_provider_instance_id)
+            provider_instance_id = uuid_of(_provider_instance_id)
 
         def _parse_reseller_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -311,7 +311,7 @@ class AzureEntitlement:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                reseller_id_type_0 = UUID(data)
+                reseller_id_type_0 = uuid_of(data)
 
                 return reseller_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -430,7 +430,7 @@ class AzureEntitlement:
         if isinstance(_parent_subscription_id, Unset):
             parent_subscription_id = UNSET
         else:
-            parent_subscription_id = UUID(_parent_subscription_id)
+            parent_subscription_id = uuid_of(_parent_subscription_id)
 
         provider_subscription_id = d.pop("providerSubscriptionId", UNSET)
 
