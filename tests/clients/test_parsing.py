@@ -11,7 +11,9 @@ from typing import Any
 
 import httpx
 import pytest
+from fusion_client import Client
 from fusion_client import types as fusion_types
+from fusion_client.errors import InvalidResponse
 from fusion_client.models import CustomerLicenseList
 from fusion_client.types import check_parsed, read_json
 
@@ -96,7 +98,6 @@ def test_the_compiled_check_says_no_and_names_the_field(change: dict[str, Any], 
 
 def test_an_id_beyond_64_bits_stays_an_exact_int_through_the_endpoint() -> None:
     """orjson alone would read it as a float: the id check would fail and the extra field lose digits."""
-    from fusion_client import Client
     from fusion_client.api.customer_licenses import list_group_customer_licenses
 
     big = 2**70 + 1
@@ -129,3 +130,35 @@ def test_uuid_of_is_uuid_and_bounded() -> None:
     for n in range(5000):
         uuid_of(str(uuid.UUID(int=n)))
     assert uuid_of.cache_info().currsize <= 4096  # type: ignore[attr-defined]
+
+
+def test_the_parser_holds_the_collector_and_gives_it_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    """gc_paused: off while the models are built and checked, on again after (also after a failure), and
+    left alone when already off (whoever turned it off turns it back on)."""
+    import gc
+
+    from fusion_client.api.customer_licenses import list_group_customer_licenses
+
+    seen: list[bool] = []
+    real = fusion_types.check_parsed
+
+    def spy(value: object, where: str = "") -> None:
+        seen.append(gc.isenabled())
+        real(value, where)
+
+    monkeypatch.setattr(list_group_customer_licenses, "check_parsed", spy)
+    client = Client(base_url="http://unused")
+    assert gc.isenabled()
+    list_group_customer_licenses._parse_response(client=client, response=_response(json.dumps(PAGE).encode()))
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(InvalidResponse):
+        list_group_customer_licenses._parse_response(client=client, response=_response(b'{"page": "x"}'))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        list_group_customer_licenses._parse_response(
+            client=client, response=_response(json.dumps(PAGE).encode())
+        )
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -6,10 +6,7 @@ Everything that does no I/O lives here or in the per-API mixins (which turn a me
 
 from __future__ import annotations
 
-import gc
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from types import ModuleType, TracebackType
 from typing import Any, ClassVar, Generic, Protocol, Self, TypeAlias, TypeVar, cast
@@ -106,25 +103,6 @@ def generated_kwargs(
 R = TypeVar("R")
 C = TypeVar("C", bound=GeneratedClient)
 T = TypeVar("T", httpx.BaseTransport, httpx.AsyncBaseTransport)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Hold the cyclic garbage collector while an answer becomes models.
-
-    Parsing allocates many small objects (attrs models, UUIDs, datetimes) that form no cycles, yet each
-    allocation burst triggers collection passes: about a third of the time of a 5,000-item answer
-    (bench/results.md). Reference counting still frees everything; the collector resumes right after.
-    gc is process-wide: if another thread already paused it, this leaves it to that thread to resume.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 # What a failed call can raise below the client layer: turned into the API's family.
@@ -225,8 +203,8 @@ class _Base(Generic[C, T]):
         invalid = getattr(call.op, "errors", None)
         invalid_type = getattr(invalid, "InvalidResponse", None)
         try:
-            with _gc_paused():
-                parsed = call.op._parse_response(client=self.generated, response=response)
+            # The generated parser holds the cyclic GC while it builds the models (types.gc_paused).
+            parsed = call.op._parse_response(client=self.generated, response=response)
         except PARSE_FAILURES as exc:
             raise self.family.invalid(response, f"{type(exc).__name__}") from None
         except Exception as exc:

@@ -8,7 +8,15 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.azure_entitlement import AzureEntitlement
 from ...models.error_response import ErrorResponse
-from ...types import UNSET, Response, Unset, check_parsed, http_status, read_json
+from ...types import (
+    UNSET,
+    Response,
+    Unset,
+    check_parsed,
+    gc_paused,
+    http_status,
+    read_json,
+)
 
 
 def _get_kwargs(
@@ -53,8 +61,9 @@ def _parse_response(
     """licensekit: a body that breaks the spec raises errors.InvalidResponse (raw body kept), never a bare
     KeyError / TypeError / ValueError / JSONDecodeError or a model holding wrong types."""
     try:
-        parsed = _parse_documented(client=client, response=response)
-        check_parsed(parsed)
+        with gc_paused():
+            parsed = _parse_documented(client=client, response=response)
+            check_parsed(parsed)
     except (
         KeyError,
         TypeError,

@@ -8,7 +8,7 @@ from ...models.error import Error
 from ...models.login_request import LoginRequest
 from ...models.login_tokens import LoginTokens
 from ...models.two_factor_challenge import TwoFactorChallenge
-from ...types import Response, check_parsed, http_status, read_json
+from ...types import Response, check_parsed, gc_paused, http_status, read_json
 
 
 def _get_kwargs(
@@ -36,8 +36,9 @@ def _parse_response(
     """licensekit: a body that breaks the spec raises errors.InvalidResponse (raw body kept), never a bare
     KeyError / TypeError / ValueError / JSONDecodeError or a model holding wrong types."""
     try:
-        parsed = _parse_documented(client=client, response=response)
-        check_parsed(parsed)
+        with gc_paused():
+            parsed = _parse_documented(client=client, response=response)
+            check_parsed(parsed)
     except (
         KeyError,
         TypeError,

@@ -9,7 +9,15 @@ from ...client import AuthenticatedClient, Client
 from ...models.api_fault import ApiFault
 from ...models.license_collection import LicenseCollection
 from ...models.throttle_fault import ThrottleFault
-from ...types import UNSET, Response, Unset, check_parsed, http_status, read_json
+from ...types import (
+    UNSET,
+    Response,
+    Unset,
+    check_parsed,
+    gc_paused,
+    http_status,
+    read_json,
+)
 
 
 def _get_kwargs(
@@ -68,8 +76,9 @@ def _parse_response(
     """licensekit: a body that breaks the spec raises errors.InvalidResponse (raw body kept), never a bare
     KeyError / TypeError / ValueError / JSONDecodeError or a model holding wrong types."""
     try:
-        parsed = _parse_documented(client=client, response=response)
-        check_parsed(parsed)
+        with gc_paused():
+            parsed = _parse_documented(client=client, response=response)
+            check_parsed(parsed)
     except (
         KeyError,
         TypeError,
