@@ -55,8 +55,14 @@ format: $(PY_STAMP) ## ruff: fix what it can, then format
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# tests/ runs on every core (pytest-xdist; a file's tests stay on one worker, so a module's fixture, e.g.
+# the wheel build, runs once); contract_tests/ then runs as one session of its own, as `make contract`
+# does: one summary, its coverage rules last, the mutants' kill-rate table.
+XDIST ?= -n auto --dist loadfile
+
 test: install check-generated lint browser ## everything: spec checks, property tests, mocks, client layer, contract suites
-	$(BIN)/pytest
+	$(BIN)/pytest tests $(XDIST)
+	$(BIN)/pytest contract_tests
 
 CONTRACT_ARGS ?=
 RECORD ?=

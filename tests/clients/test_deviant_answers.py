@@ -64,8 +64,8 @@ from licensekit.clients import (
 from licensekit.clients.tolerance import MISSING, UNEXPECTED_BODY, UNKNOWN, Deviation, forget_warnings
 from licensekit.mock import MockServer
 
+from ..summaries import ANSWERS, TOLERATED
 from .answering import Answer, AnsweringServer, Seen
-from .tally import ANSWERS, TOLERATED
 
 EXAMPLES = int(os.environ.get("LICENSEKIT_DEVIANT_EXAMPLES", "40"))
 SPECS = Path(__file__).resolve().parents[2] / "specs"

@@ -31,6 +31,8 @@ from licensekit.mock import serve
 from licensekit.mock.server import MockServer
 from licensekit.mock.vendors.fusion import encode_next
 
+from ..summaries import TOTALS
+
 SEED = 42
 MAX_EXAMPLES = 100  # a cap per operation and phase for schemathesis
 MIN_CASES_PER_OPERATION = 100  # the floor the issue asks for, checked on the run's own event log
@@ -42,7 +44,6 @@ LIST_OPERATIONS = (
     "listResellerCustomerLicenses",
     "listTenantCustomerLicenses",
 )
-TOTALS: list[str] = []  # one line per run, printed in the terminal summary (conftest.py)
 DEFAULT_POSITIVE = ["2xx", "3xx", "401", "403", "404", "409", "429", "5xx"]
 
 

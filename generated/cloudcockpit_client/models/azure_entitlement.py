@@ -16,7 +16,7 @@ from ..models.offer_type import OfferType
 from ..models.segment import Segment
 from ..models.subscription_status import SubscriptionStatus
 from ..models.term_duration import TermDuration
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, uuid_of
 
 T = TypeVar("T", bound="AzureEntitlement")
 
@@ -295,7 +295,7 @@ class AzureEntitlement:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                reseller_id_type_0 = UUID(data)
+                reseller_id_type_0 = uuid_of(data)
 
                 return reseller_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -304,23 +304,9 @@ class AzureEntitlement:
 
         reseller_id = _parse_reseller_id(d.pop("resellerId", UNSET))
 
-        def _parse_subscription_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        subscription_name = d.pop("subscriptionName", UNSET)
 
-        subscription_name = _parse_subscription_name(d.pop("subscriptionName", UNSET))
-
-        def _parse_offer_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        offer_name = _parse_offer_name(d.pop("offerName", UNSET))
+        offer_name = d.pop("offerName", UNSET)
 
         _offer_type = d.pop("offerType", UNSET)
         offer_type: OfferType | Unset

@@ -50,15 +50,7 @@ class ErrorDetail:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_property_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        property_name = _parse_property_name(d.pop("propertyName", UNSET))
+        property_name = d.pop("propertyName", UNSET)
 
         def _parse_description(data: object) -> list[str] | None | Unset:
             if data is None:

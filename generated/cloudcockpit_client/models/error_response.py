@@ -87,32 +87,11 @@ class ErrorResponse:
         d = dict(src_dict)
         status_code = d.pop("statusCode", UNSET)
 
-        def _parse_type_(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        type_ = d.pop("type", UNSET)
 
-        type_ = _parse_type_(d.pop("type", UNSET))
+        description = d.pop("description", UNSET)
 
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        description = _parse_description(d.pop("description", UNSET))
-
-        def _parse_correlation_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        correlation_id = _parse_correlation_id(d.pop("correlationId", UNSET))
+        correlation_id = d.pop("correlationId", UNSET)
 
         def _parse_errors(data: object) -> list[ErrorDetail] | None | Unset:
             if data is None:

@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.customer_user_license_update import CustomerUserLicenseUpdate
+from ..types import uuid_of
 
 T = TypeVar("T", bound="UpdateCustomerUserLicensesRequest")
 
@@ -50,7 +51,7 @@ class UpdateCustomerUserLicensesRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        provider_instance_id = UUID(d.pop("providerInstanceId"))
+        provider_instance_id = uuid_of(d.pop("providerInstanceId"))
 
         customer_user_licenses = []
         _customer_user_licenses = d.pop("customerUserLicenses")

@@ -55,11 +55,7 @@ class ApiFault:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-
-        def _parse_code(data: object) -> int | str:
-            return cast(int | str, data)
-
-        code = _parse_code(d.pop("code"))
+        code = d.pop("code")
 
         description = d.pop("description")
 

@@ -6,11 +6,8 @@ Everything that does no I/O lives here or in the per-API mixins (which turn a me
 
 from __future__ import annotations
 
-import gc
 import json
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from types import ModuleType, TracebackType
 from typing import Any, ClassVar, Generic, Protocol, Self, TypeAlias, TypeVar, cast
@@ -118,25 +115,6 @@ C = TypeVar("C", bound=GeneratedClient)
 T = TypeVar("T", httpx.BaseTransport, httpx.AsyncBaseTransport)
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Hold the cyclic garbage collector while an answer becomes models.
-
-    Parsing allocates many small objects (attrs models, UUIDs, datetimes) that form no cycles, yet each
-    allocation burst triggers collection passes: about a third of the time of a 5,000-item answer
-    (bench/results.md). Reference counting still frees everything; the collector resumes right after.
-    gc is process-wide: if another thread already paused it, this leaves it to that thread to resume.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 # What a failed call can raise below the client layer: turned into the API's family.
 HTTPX_FAILURES: tuple[type[Exception], ...] = (httpx.HTTPError, httpx.StreamError, httpx.InvalidURL)
 # What a parser can raise on a body it cannot read (the generated InvalidResponse is a subclass of none).
@@ -153,13 +131,16 @@ PARSE_FAILURES: tuple[type[Exception], ...] = (
 _UNDECODED = object()
 
 
-def _decoded_once(response: httpx.Response) -> object:
-    """The JSON of a body, decoded once: the generated parser's `response.json()` gets the same object
-    (decoding is about half the time of parsing a large answer; bench/results.md)."""
+def _decoded_once(response: httpx.Response, op: ModuleType) -> object:
+    """The JSON of a body, decoded once: by the generated package's reader (orjson when installed), and
+    handed to the generated parser's own read (decoding is about half the time of parsing a large answer;
+    bench/results.md)."""
+    read = getattr(op, "read_json", None)
     try:
-        data = json.loads(response.content)
+        data = read(response) if read is not None else json.loads(response.content)
     except (ValueError, RecursionError):
         return _UNDECODED  # the generated parser reports it
+    response._licensekit_json = data  # type: ignore[attr-defined]  # types.read_json returns it
     response.json = lambda **_: data  # type: ignore[method-assign]
     return data
 
@@ -273,10 +254,11 @@ class _Base(Generic[C, T]):
         invalid = getattr(call.op, "errors", None)
         invalid_type = getattr(invalid, "InvalidResponse", None)
         rules = table().get(self.api_name, {}).get(module)
-        data = _decoded_once(response) if rules and str(response.status_code) in rules["answers"] else None
+        checked = rules and str(response.status_code) in rules["answers"]
+        data = _decoded_once(response, call.op) if checked else None
         try:
-            with _gc_paused():
-                parsed = call.op._parse_response(client=self.generated, response=response)
+            # The generated parser holds the cyclic GC while it builds the models (types.gc_paused).
+            parsed = call.op._parse_response(client=self.generated, response=response)
         except PARSE_FAILURES as exc:
             raise self.family.invalid(response, f"{type(exc).__name__}") from None
         except Exception as exc:

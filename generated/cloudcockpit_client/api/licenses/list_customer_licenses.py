@@ -8,7 +8,15 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.license_ import License
-from ...types import UNSET, Response, Unset, check_parsed, http_status
+from ...types import (
+    UNSET,
+    Response,
+    Unset,
+    check_parsed,
+    gc_paused,
+    http_status,
+    read_json,
+)
 
 
 def _get_kwargs(
@@ -55,8 +63,9 @@ def _parse_response(
     """licensekit: a body that breaks the spec raises errors.InvalidResponse (raw body kept), never a bare
     KeyError / TypeError / ValueError / JSONDecodeError or a model holding wrong types."""
     try:
-        parsed = _parse_documented(client=client, response=response)
-        check_parsed(parsed)
+        with gc_paused():
+            parsed = _parse_documented(client=client, response=response)
+            check_parsed(parsed)
     except (
         KeyError,
         TypeError,
@@ -76,7 +85,7 @@ def _parse_documented(
 ) -> Any | ErrorResponse | list[License] | None:
     if response.status_code == 200:
         response_200 = []
-        _response_200 = response.json()
+        _response_200 = read_json(response)
         for response_200_item_data in _response_200:
             response_200_item = License.from_dict(response_200_item_data)
 
@@ -85,7 +94,7 @@ def _parse_documented(
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = ErrorResponse.from_dict(read_json(response))
 
         return response_400
 
@@ -98,12 +107,12 @@ def _parse_documented(
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = ErrorResponse.from_dict(read_json(response))
 
         return response_404
 
     if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
+        response_500 = ErrorResponse.from_dict(read_json(response))
 
         return response_500
 

@@ -10,7 +10,15 @@ from ...models.error_response import ErrorResponse
 from ...models.update_customer_user_licenses_request import (
     UpdateCustomerUserLicensesRequest,
 )
-from ...types import UNSET, Response, Unset, check_parsed, http_status
+from ...types import (
+    UNSET,
+    Response,
+    Unset,
+    check_parsed,
+    gc_paused,
+    http_status,
+    read_json,
+)
 
 
 def _get_kwargs(
@@ -49,8 +57,9 @@ def _parse_response(
     """licensekit: a body that breaks the spec raises errors.InvalidResponse (raw body kept), never a bare
     KeyError / TypeError / ValueError / JSONDecodeError or a model holding wrong types."""
     try:
-        parsed = _parse_documented(client=client, response=response)
-        check_parsed(parsed)
+        with gc_paused():
+            parsed = _parse_documented(client=client, response=response)
+            check_parsed(parsed)
     except (
         KeyError,
         TypeError,
@@ -73,7 +82,7 @@ def _parse_documented(
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        response_400 = ErrorResponse.from_dict(read_json(response))
 
         return response_400
 
@@ -86,7 +95,7 @@ def _parse_documented(
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = ErrorResponse.from_dict(read_json(response))
 
         return response_404
 
@@ -99,7 +108,7 @@ def _parse_documented(
         return response_415
 
     if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
+        response_500 = ErrorResponse.from_dict(read_json(response))
 
         return response_500
 

@@ -7,7 +7,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.login_request import LoginRequest
 from ...models.login_tokens import LoginTokens
 from ...models.two_factor_challenge import TwoFactorChallenge
-from ...types import Response, check_parsed, http_status
+from ...types import Response, check_parsed, gc_paused, http_status, read_json
 
 
 def _get_kwargs(
@@ -35,8 +35,9 @@ def _parse_response(
     """licensekit: a body that breaks the spec raises errors.InvalidResponse (raw body kept), never a bare
     KeyError / TypeError / ValueError / JSONDecodeError or a model holding wrong types."""
     try:
-        parsed = _parse_documented(client=client, response=response)
-        check_parsed(parsed)
+        with gc_paused():
+            parsed = _parse_documented(client=client, response=response)
+            check_parsed(parsed)
     except (
         KeyError,
         TypeError,
@@ -73,7 +74,7 @@ def _parse_documented(
 
             return componentsschemas_login_response_type_1
 
-        response_200 = _parse_response_200(response.json())
+        response_200 = _parse_response_200(read_json(response))
 
         return response_200
 

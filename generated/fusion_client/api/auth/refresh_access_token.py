@@ -5,7 +5,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.access_token import AccessToken
-from ...types import Response, check_parsed, http_status
+from ...types import Response, check_parsed, gc_paused, http_status, read_json
 
 
 def _get_kwargs() -> dict[str, Any]:
@@ -24,8 +24,9 @@ def _parse_response(
     """licensekit: a body that breaks the spec raises errors.InvalidResponse (raw body kept), never a bare
     KeyError / TypeError / ValueError / JSONDecodeError or a model holding wrong types."""
     try:
-        parsed = _parse_documented(client=client, response=response)
-        check_parsed(parsed)
+        with gc_paused():
+            parsed = _parse_documented(client=client, response=response)
+            check_parsed(parsed)
     except (
         KeyError,
         TypeError,
@@ -44,7 +45,7 @@ def _parse_documented(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> AccessToken | Any | None:
     if response.status_code == 200:
-        response_200 = AccessToken.from_dict(response.json())
+        response_200 = AccessToken.from_dict(read_json(response))
 
         return response_200
 

@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.customer_license_details import CustomerLicenseDetails
-from ...types import Response, check_parsed, http_status
+from ...types import Response, check_parsed, gc_paused, http_status, read_json
 
 
 def _get_kwargs(
@@ -34,8 +34,9 @@ def _parse_response(
     """licensekit: a body that breaks the spec raises errors.InvalidResponse (raw body kept), never a bare
     KeyError / TypeError / ValueError / JSONDecodeError or a model holding wrong types."""
     try:
-        parsed = _parse_documented(client=client, response=response)
-        check_parsed(parsed)
+        with gc_paused():
+            parsed = _parse_documented(client=client, response=response)
+            check_parsed(parsed)
     except (
         KeyError,
         TypeError,
@@ -54,7 +55,7 @@ def _parse_documented(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Any | CustomerLicenseDetails | None:
     if response.status_code == 200:
-        response_200 = CustomerLicenseDetails.from_dict(response.json())
+        response_200 = CustomerLicenseDetails.from_dict(read_json(response))
 
         return response_200
 

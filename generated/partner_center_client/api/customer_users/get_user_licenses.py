@@ -9,7 +9,15 @@ from ...client import AuthenticatedClient, Client
 from ...models.api_fault import ApiFault
 from ...models.license_collection import LicenseCollection
 from ...models.throttle_fault import ThrottleFault
-from ...types import UNSET, Response, Unset, check_parsed, http_status
+from ...types import (
+    UNSET,
+    Response,
+    Unset,
+    check_parsed,
+    gc_paused,
+    http_status,
+    read_json,
+)
 
 
 def _get_kwargs(
@@ -68,8 +76,9 @@ def _parse_response(
     """licensekit: a body that breaks the spec raises errors.InvalidResponse (raw body kept), never a bare
     KeyError / TypeError / ValueError / JSONDecodeError or a model holding wrong types."""
     try:
-        parsed = _parse_documented(client=client, response=response)
-        check_parsed(parsed)
+        with gc_paused():
+            parsed = _parse_documented(client=client, response=response)
+            check_parsed(parsed)
     except (
         KeyError,
         TypeError,
@@ -88,12 +97,12 @@ def _parse_documented(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Any | ApiFault | LicenseCollection | ThrottleFault | None:
     if response.status_code == 200:
-        response_200 = LicenseCollection.from_dict(response.json())
+        response_200 = LicenseCollection.from_dict(read_json(response))
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ApiFault.from_dict(response.json())
+        response_400 = ApiFault.from_dict(read_json(response))
 
         return response_400
 
@@ -102,17 +111,17 @@ def _parse_documented(
         return response_401
 
     if response.status_code == 403:
-        response_403 = ApiFault.from_dict(response.json())
+        response_403 = ApiFault.from_dict(read_json(response))
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ApiFault.from_dict(response.json())
+        response_404 = ApiFault.from_dict(read_json(response))
 
         return response_404
 
     if response.status_code == 429:
-        response_429 = ThrottleFault.from_dict(response.json())
+        response_429 = ThrottleFault.from_dict(read_json(response))
 
         return response_429
 

@@ -49,6 +49,11 @@ class Customer:
     users: dict[str, User]
     subscriptions: dict[str, dict[str, Any]]
     raw: dict[str, Any] = field(default_factory=dict)
+    # Indexes built by load() (seats and entitlements only change there), so that a list costs what its
+    # answer holds, not what the customer holds: seats per provider instance; per subscription, its
+    # entitlements per reseller id (lower case, "" for none).
+    seats_by_instance: dict[str, list[Seat]] = field(default_factory=dict)
+    entitlements_by_reseller: dict[str, dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
 
     def license_view(self, seat: Seat) -> dict[str, Any]:
         consumed = seat.consumed
@@ -129,6 +134,13 @@ class CloudCockpitMock(VendorMock):
                     raise SeedError(f"subscription {sub_id}: entitlements must be a list of objects")
             if customer.tenant not in tenants:
                 raise SeedError(f"customer {customer.id}: unknown tenant {customer.tenant}")
+            for seat in customer.seats.values():
+                customer.seats_by_instance.setdefault(seat.provider_instance, []).append(seat)
+            for sub_id, subscription in customer.subscriptions.items():
+                by_reseller: dict[str, list[dict[str, Any]]] = {}
+                for e in subscription.get("entitlements", []):
+                    by_reseller.setdefault(str(e.get("resellerId") or "").lower(), []).append(e)
+                customer.entitlements_by_reseller[sub_id] = by_reseller
             for user in customer.users.values():
                 for pi, skus in user.licenses.items():
                     unknown = [s for s in skus if (pi, s) not in customer.seats]
@@ -259,7 +271,7 @@ class CloudCockpitMock(VendorMock):
         provider_instance = request.query["providerInstanceId"].lower()
         if not self._instance_ok(customer, provider_instance):
             return self._refuse(request, 404, "Provider instance not found.", "providerInstanceId")
-        seats = [s for s in customer.seats.values() if s.provider_instance == provider_instance]
+        seats = customer.seats_by_instance.get(provider_instance, [])
         return json_response(200, [customer.license_view(s) for s in seats])
 
     def update_user_licenses(self, request: Request) -> Response:
@@ -331,7 +343,6 @@ class CloudCockpitMock(VendorMock):
         reseller = request.query.get("resellerId")
         entitlements = subscription.get("entitlements", [])
         if reseller is not None:
-            entitlements = [
-                e for e in entitlements if (e.get("resellerId") or "").lower() == reseller.lower()
-            ]
+            by_reseller = customer.entitlements_by_reseller[request.path_params["subscriptionId"].lower()]
+            entitlements = by_reseller.get(reseller.lower(), [])
         return json_response(200, entitlements)

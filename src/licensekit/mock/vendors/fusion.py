@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import base64
 import binascii
+import bisect
 import re
 import secrets
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -163,6 +165,13 @@ class FusionMock(VendorMock):
         self.entities = entities
         # Kept in id order (a new id is always the largest), so that lists need not sort on every read.
         self.licenses = dict(sorted(licenses.items()))
+        # Per group (instance, uuid): its licenses in id order, and how many hold each SKU. A list page,
+        # its count and create's SKU check then cost the same whatever the number of licenses held.
+        self.by_group: dict[tuple[str, str], list[License]] = {}
+        self.group_skus: dict[tuple[str, str], Counter[str]] = {}
+        for lic in self.licenses.values():
+            self.by_group.setdefault((lic.instance, lic.group), []).append(lic)
+            self.group_skus.setdefault((lic.instance, lic.group), Counter())[lic.sku] += 1
         self.users = users
         self.next_id = max([next_id, *(i + 1 for i in licenses)])
 
@@ -305,7 +314,7 @@ class FusionMock(VendorMock):
                 return _error(400, "invalid pagination token")
             page_size, page = decoded
         group = self._group_of(entity)
-        items = [x for x in self.licenses.values() if x.group == group.uuid and x.instance == group.instance]
+        items = self.by_group.get((group.instance, group.uuid), [])
         pages = -(-len(items) // page_size)
         start = (page - 1) * page_size
         answer: dict[str, Any] = {
@@ -324,10 +333,8 @@ class FusionMock(VendorMock):
             # Create documents no 404: a group the caller cannot see is one it has no rights on.
             return _error(403, "insufficient rights to perform this action on this group")
         body = request.body
-        if any(
-            x.sku == body["sku"] and x.group == group.uuid and x.instance == group.instance
-            for x in self.licenses.values()
-        ):
+        key = (group.instance, group.uuid)
+        if self.group_skus.get(key, {}).get(body["sku"]):
             return _error(400, f"a customer license with sku {body['sku']} already exists")
         lic = License(
             self.next_id,
@@ -340,6 +347,8 @@ class FusionMock(VendorMock):
         )
         self.next_id += 1
         self.licenses[lic.id] = lic
+        self.by_group.setdefault(key, []).append(lic)  # the largest id yet: the list stays in id order
+        self.group_skus.setdefault(key, Counter())[lic.sku] += 1
         return json_response(200, {"id": lic.id})
 
     def get_license(self, request: Request) -> Response:
@@ -373,4 +382,8 @@ class FusionMock(VendorMock):
         if isinstance(lic, Response):
             return lic
         del self.licenses[lic.id]
+        key = (lic.instance, lic.group)
+        listed = self.by_group[key]
+        del listed[bisect.bisect_left(listed, lic.id, key=lambda x: x.id)]
+        self.group_skus[key][lic.sku] -= 1
         return empty_response(204)
