@@ -27,16 +27,15 @@ def _empty_401(status: int, headers: list[tuple[bytes, bytes]], body: bytes) -> 
 
 
 def fusion_tolerated(app: ASGI) -> ASGI:
-    """Fusion: list items without `description` and with a new status value; 401 with no body."""
+    """Fusion: list items with a new status value; 401 with no body. (Every field of Fusion's answers is
+    required, `description` too: no field is only expected, so none is left out here.)"""
 
     def fn(scope, req, status, headers, body):
         data = _json(body)
         if status == 200 and isinstance(data, dict) and isinstance(data.get("licenses"), list):
             for item in data["licenses"]:
-                if isinstance(item, dict):
-                    item.pop("description", None)
-                    if item.get("status") == "disabled":
-                        item["status"] = "suspended"
+                if isinstance(item, dict) and item.get("status") == "disabled":
+                    item["status"] = "suspended"
             body = json.dumps(data).encode()
         if scope["path"].endswith("/auth/login"):
             return status, headers, body  # login's 401 is documented (with its body): not tolerated
@@ -46,13 +45,20 @@ def fusion_tolerated(app: ASGI) -> ASGI:
 
 
 def partner_center_tolerated(app: ASGI) -> ASGI:
-    """Partner Center: error answers without MS-CV / MS-ServerId, 401 with no body, a new targetType."""
+    """Partner Center: error answers without MS-CV / MS-ServerId, 401 with no body, a new targetType,
+    licenses without their expected `attributes.objectType`."""
 
     def fn(scope, req, status, headers, body):
         if status >= 400:
             headers = _without(headers, b"ms-cv", b"ms-serverid")
         if status == 200:
             body = body.replace(b'"targetType":"User"', b'"targetType":"Device"')
+            data = _json(body)
+            if isinstance(data, dict) and isinstance(data.get("items"), list):
+                for item in data["items"]:
+                    if isinstance(item, dict) and isinstance(item.get("attributes"), dict):
+                        item["attributes"].pop("objectType", None)
+                body = json.dumps(data).encode()
         return _empty_401(status, headers, body)
 
     return rewrite_response(app, fn)
@@ -77,11 +83,11 @@ def cloudcockpit_tolerated(app: ASGI) -> ASGI:
 
 
 TOLERATED = [
-    Mutant("tolerated-fusion", "fusion", "no description, new status, empty inferred 401", fusion_tolerated),
+    Mutant("tolerated-fusion", "fusion", "new status, empty inferred 401", fusion_tolerated),
     Mutant(
         "tolerated-partner-center",
         "partner-center",
-        "no MS-CV/MS-ServerId on errors, empty 401, targetType 'Device'",
+        "no MS-CV/MS-ServerId on errors, empty 401, targetType 'Device', no objectType",
         partner_center_tolerated,
     ),
     Mutant(

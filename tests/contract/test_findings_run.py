@@ -1,6 +1,7 @@
 """The contract run's findings record, as `make contract` writes it: STRICT=1 fails on a mock that drops an
-expected field, without it the run passes and lists the tolerated finding; a baseline makes known
-failures xfail and round-trips; the Make variables map to the pytest options."""
+expected field (Partner Center's `attributes.objectType`: Fusion's answers have no field that is only
+expected), without it the run passes and lists the tolerated finding; a baseline makes known failures
+xfail and round-trips; the Make variables map to the pytest options."""
 
 from __future__ import annotations
 
@@ -11,28 +12,35 @@ from pathlib import Path
 import jsonschema
 
 from contract_tests.mutants.middlewares import BY_NAME
-from contract_tests.mutants.tolerated import fusion_tolerated
+from contract_tests.mutants.tolerated import partner_center_tolerated
 from contract_tests.plumbing import ROOT
 
 from .harness import Run, live_env, run_suites, serve_wrapped
 
 SCHEMA = ROOT / "src/licensekit/contract/schemas/findings-v1.schema.json"
-# The property tests of the group's license list and license details, and the run-last rules: enough to
-# meet each deviation, in a fraction of the whole suite's time.
-SOME = (
-    "-k",
-    "(test_operation and groups and GET) or findings_gate or success_reached",
-    "--contract-examples",
-    "5",
-)
+# Fusion: the property tests of the group's license list and license details; Partner Center: its one
+# operation's property tests. With the run-last rules: enough to meet each deviation, in a fraction of
+# the whole suite's time.
+SOME = {
+    "fusion": ("-k", "(test_operation and groups and GET) or findings_gate or success_reached"),
+    "partner-center": ("-k", "test_operation or findings_gate or success_reached"),
+}
 
 
-def _run(wrap, tmp_path: Path, *args: str) -> tuple[Run, dict]:
+def _run(wrap, tmp_path: Path, *args: str, api: str = "fusion") -> tuple[Run, dict]:
     out = tmp_path / "findings.json"
     out.unlink(missing_ok=True)
-    with serve_wrapped("fusion", wrap) as url:
+    with serve_wrapped(api, wrap) as url:
         run = run_suites(
-            "fusion", "--allow-writes", *SOME, "--findings", str(out), *args, env=live_env("fusion", url)
+            api,
+            "--allow-writes",
+            *SOME[api],
+            "--contract-examples",
+            "5",
+            "--findings",
+            str(out),
+            *args,
+            env=live_env(api, url),
         )
     document = json.loads(out.read_text()) if out.is_file() else {}
     if document:
@@ -41,49 +49,50 @@ def _run(wrap, tmp_path: Path, *args: str) -> tuple[Run, dict]:
 
 
 def test_strict_fails_on_a_dropped_expected_field_without_it_passes_and_lists_it(tmp_path: Path) -> None:
-    strict, _ = _run(fusion_tolerated, tmp_path, "--strict-findings", "-rf")
+    strict, _ = _run(partner_center_tolerated, tmp_path, "--strict-findings", "-rf", api="partner-center")
     assert strict.returncode == 1, strict.output[-3000:]
     [failed] = [line for line in strict.lines() if line.startswith("FAILED")]
-    assert "test_findings_gate[fusion]" in failed
+    assert "test_findings_gate[partner-center]" in failed
     assert (
-        "new tolerated finding: listGroupCustomerLicenses missing_expected_property at "
-        "response 200 body.licenses[].description" in strict.stdout
+        "new tolerated finding: getUserLicenses missing_expected_property at "
+        "response 200 body.items[].attributes.objectType" in strict.stdout
     )
 
-    lenient, document = _run(fusion_tolerated, tmp_path)
+    lenient, document = _run(partner_center_tolerated, tmp_path, api="partner-center")
     assert lenient.returncode == 0, lenient.output[-3000:]
     assert (
-        "WARNING missing_expected_property: listGroupCustomerLicenses "
-        "response 200 body.licenses[].description" in lenient.stdout
+        "WARNING missing_expected_property: getUserLicenses "
+        "response 200 body.items[].attributes.objectType" in lenient.stdout
     )
     found = {(f["operation"], f["check"], f["severity"], f["location"]) for f in document["findings"]}
     assert (
-        "listGroupCustomerLicenses",
+        "getUserLicenses",
         "missing_expected_property",
         "tolerated",
-        "response 200 body.licenses[].description",
+        "response 200 body.items[].attributes.objectType",
     ) in found
-    entry = next(f for f in document["findings"] if f["check"] == "missing_expected_property")
+    entry = next(
+        f for f in document["findings"] if f["location"] == "response 200 body.items[].attributes.objectType"
+    )
     assert entry["curl"].startswith("curl -X GET") and "Bearer ***" in entry["curl"]
     assert document["source"] == "contract" and document["exchanges"] > 0
 
 
 def test_strict_with_a_baseline_round_trips(tmp_path: Path) -> None:
     baseline = tmp_path / "known.json"
-    first, _ = _run(
-        fusion_tolerated, tmp_path, "--strict-findings", "--baseline", str(baseline), "--update-baseline"
-    )
+    strict = ("--strict-findings", "--baseline", str(baseline))
+    first, _ = _run(partner_center_tolerated, tmp_path, *strict, "--update-baseline", api="partner-center")
     assert first.returncode == 0, first.output[-3000:]
     written = baseline.read_text()
     assert "missing_expected_property" in written
-    nightly, document = _run(fusion_tolerated, tmp_path, "--strict-findings", "--baseline", str(baseline))
+    nightly, document = _run(partner_center_tolerated, tmp_path, *strict, api="partner-center")
     assert nightly.returncode == 0, nightly.output[-3000:]
     assert baseline.read_text() == written
     assert {f["baseline"] for f in document["findings"]} == {"known"}
     row = next(
         line
         for line in nightly.stdout.splitlines()
-        if line.strip().startswith("fusion") and "  0  " in line and line.split()[1] == "0"
+        if line.strip().startswith("partner-center") and "  0  " in line and line.split()[1] == "0"
     )
     assert row.split()[1] == "0"  # new: 0
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from licensekit.proxy import serve
-from tests.traffic.planted import PLANTED, Planted, bent, call
+from tests.traffic.planted import BY_NAME, PLANTED, Planted, bent, call
 
 
 @pytest.mark.parametrize("planted", PLANTED, ids=[p.name for p in PLANTED])
@@ -46,15 +46,18 @@ def test_each_planted_answer_is_a_finding_in_the_drift_log(planted: Planted, tmp
 
 def test_proxy_report_baseline_and_strict(tmp_path: Path) -> None:
     log = tmp_path / "drift.jsonl"
-    missing = PLANTED[0]
-    with bent("fusion") as (upstream, url), serve("fusion", url, drift_log=log) as proxy:
+    missing = BY_NAME["missing expected field"]
+    with bent(missing.api) as (upstream, url), serve(missing.api, url, drift_log=log) as proxy:
         call(upstream, proxy.base_url.rstrip("/"), missing)
         proxy.drift()
     cmd = [sys.executable, "-m", "licensekit", "proxy-report", str(log)]
     lenient = subprocess.run(cmd, capture_output=True, text=True)
     assert lenient.returncode == 0 and "missing_expected_property" in lenient.stdout
     strict = subprocess.run([*cmd, "--strict"], capture_output=True, text=True)
-    assert strict.returncode == 1 and "tolerated: fusion listGroupCustomerLicenses" in strict.stdout
+    assert strict.returncode == 1 and (
+        "tolerated: partner-center getUserLicenses missing_expected_property at "
+        "response 200 body.items[].attributes.objectType" in strict.stdout
+    )
     baseline = tmp_path / "known.json"
     first = subprocess.run(
         [*cmd, "--strict", "--baseline", str(baseline), "--update-baseline"], capture_output=True, text=True
@@ -68,7 +71,7 @@ def test_proxy_report_baseline_and_strict(tmp_path: Path) -> None:
 def test_a_torn_line_is_skipped_and_counted_every_good_line_reported(tmp_path: Path) -> None:
     log = tmp_path / "drift.jsonl"
     with bent("fusion") as (upstream, url), serve("fusion", url, drift_log=log) as proxy:
-        call(upstream, proxy.base_url.rstrip("/"), PLANTED[1])
+        call(upstream, proxy.base_url.rstrip("/"), BY_NAME["500 with a body the spec accepts"])
         proxy.drift()
     good = log.read_text().splitlines()
     log.write_text("\n".join([good[0][: len(good[0]) // 2], *good]) + "\n")

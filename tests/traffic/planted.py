@@ -20,11 +20,22 @@ INSTANCE = "draas_v1"
 PC_CUSTOMER = "Wingtip Toys"
 
 
-def _drop_description(answer: Answer) -> Answer:
+def _drop_object_type(answer: Answer) -> Answer:
+    """Partner Center's licenses without `attributes.objectType`: expected by the spec, not required
+    (Fusion's answers have no field that is only expected: every one is required)."""
+    status, headers, body = answer
+    doc = json.loads(body)
+    for item in doc.get("items", []):
+        item.get("attributes", {}).pop("objectType", None)
+    return status, headers, json.dumps(doc).encode()
+
+
+def _new_status(answer: Answer) -> Answer:
+    """Fusion's licenses with a status value the vendor might add: `status` is an open string in answers."""
     status, headers, body = answer
     doc = json.loads(body)
     for item in doc.get("licenses", []):
-        item.pop("description", None)
+        item["status"] = "suspended"
     return status, headers, json.dumps(doc).encode()
 
 
@@ -59,22 +70,27 @@ def _licenses(mock: BentMock) -> str:
     return f"/api/v01/draas/{INSTANCE}/groups/{_group(mock)}/customer_licenses"
 
 
-def _pc_user(mock: BentMock, user: str | None = None) -> str:
+def _pc_user(mock: BentMock, user: str | None = None, nth: int = 0) -> str:
     customer = next(c for c in mock.mock.state()["customers"] if c["companyName"] == PC_CUSTOMER)
-    return f"/v1/customers/{customer['id']}/users/{user or customer['users'][0]['id']}/licenses"
+    return f"/v1/customers/{customer['id']}/users/{user or customer['users'][nth]['id']}/licenses"
+
+
+def other_pc_user(planted: Planted) -> Planted:
+    """The same planted answer for another Partner Center user: the same deviation with other ids."""
+    return Planted(planted.name, planted.api, lambda m: _pc_user(m, nth=1), planted.bend, planted.finding)
 
 
 PLANTED = [
     Planted(
         "missing expected field",
-        "fusion",
-        lambda m: _licenses(m) + "?page_size=3",
-        _drop_description,
+        "partner-center",
+        lambda m: _pc_user(m),
+        _drop_object_type,
         (
-            "listGroupCustomerLicenses",
+            "getUserLicenses",
             "missing_expected_property",
             "tolerated",
-            "response 200 body.licenses[].description",
+            "response 200 body.items[].attributes.objectType",
         ),
     ),
     Planted(
@@ -105,7 +121,20 @@ PLANTED = [
         _status(500),
         ("getUserLicenses", "not_a_server_error", "failure", "response 500"),
     ),
+    Planted(
+        "unknown value of an open enum",
+        "fusion",
+        lambda m: _licenses(m) + "?page_size=3",
+        _new_status,
+        (
+            "listGroupCustomerLicenses",
+            "unknown_enum_value",
+            "tolerated",
+            "response 200 body.licenses[].status",
+        ),
+    ),
 ]
+BY_NAME = {p.name: p for p in PLANTED}
 
 
 @contextlib.contextmanager

@@ -15,7 +15,7 @@ import pytest
 from licensekit.contract.registry import servers
 
 from . import har_writer
-from .planted import PLANTED, Planted, bent, call
+from .planted import BY_NAME, PLANTED, Planted, bent, call, other_pc_user
 
 SCHEMA = Path(__file__).resolve().parents[2] / "src/licensekit/contract/schemas/findings-v1.schema.json"
 
@@ -69,23 +69,19 @@ def test_unbent_traffic_has_no_finding_and_passes(tmp_path: Path) -> None:
 
 
 def test_same_deviation_other_ids_and_tokens_one_fingerprint(tmp_path: Path) -> None:
-    missing, five_hundred = PLANTED[0], PLANTED[1]
-    monday = record("fusion", tmp_path, [missing, five_hundred], "monday.har", sub="monday-user")
-    other_ids = Planted(
-        missing.name,
-        "fusion",
-        lambda m: missing.path(m).replace("?page_size=3", "?page_size=2"),
-        missing.bend,
-        missing.finding,
+    missing, five_hundred = BY_NAME["missing expected field"], BY_NAME["500 on Partner Center"]
+    monday = record("partner-center", tmp_path, [missing, five_hundred], "monday.har", sub="monday-user")
+    tuesday = record(
+        "partner-center",
+        tmp_path,
+        [other_pc_user(missing), other_pc_user(five_hundred)],
+        "tuesday.har",
+        sub="tuesday-user",
     )
-    other_license = Planted(
-        five_hundred.name,
-        "fusion",
-        lambda m: five_hundred.path(m)[:-2] + "/2",
-        five_hundred.bend,
-        five_hundred.finding,
-    )
-    tuesday = record("fusion", tmp_path, [other_ids, other_license], "tuesday.har", sub="tuesday-user")
+    urls = [
+        [e["request"]["url"] for e in json.loads(h.read_text())["log"]["entries"]] for h in (monday, tuesday)
+    ]
+    assert not set(urls[0]) & set(urls[1])  # other ids
     assert (
         json.loads(monday.read_text())["log"]["entries"][0]["request"]["headers"]
         != json.loads(tuesday.read_text())["log"]["entries"][0]["request"]["headers"]
@@ -93,7 +89,7 @@ def test_same_deviation_other_ids_and_tokens_one_fingerprint(tmp_path: Path) -> 
     prints = []
     for har in (monday, tuesday):
         out = tmp_path / f"{har.stem}.json"
-        check_traffic("--api", "fusion", str(har), "--findings", str(out))
+        check_traffic("--api", "partner-center", str(har), "--findings", str(out))
         document = findings(out)
         prints.append({f["check"]: f["fingerprint"] for f in document["findings"]})
         text = out.read_text()
@@ -108,7 +104,7 @@ def test_same_deviation_other_ids_and_tokens_one_fingerprint(tmp_path: Path) -> 
 
 def test_other_hosts_and_paths_outside_the_servers_are_counted_and_skipped(tmp_path: Path) -> None:
     with bent("fusion") as (upstream, url):
-        answer = call(upstream, url, PLANTED[1])
+        answer = call(upstream, url, BY_NAME["500 with a body the spec accepts"])
     gateway = "https://gw.example.net/fusion"
     real = str(answer.request.url).replace(url, gateway)
     entries = [
@@ -126,7 +122,7 @@ def test_other_hosts_and_paths_outside_the_servers_are_counted_and_skipped(tmp_p
 
 
 def test_a_broken_entry_is_skipped_counted_and_said(tmp_path: Path) -> None:
-    har = record("fusion", tmp_path, [PLANTED[0]])
+    har = record("partner-center", tmp_path, [BY_NAME["missing expected field"]])
     document = json.loads(har.read_text())
     good = document["log"]["entries"][0]
     document["log"]["entries"] = [
@@ -139,7 +135,7 @@ def test_a_broken_entry_is_skipped_counted_and_said(tmp_path: Path) -> None:
         good,
     ]
     har.write_text(json.dumps(document))
-    run = check_traffic("--api", "fusion", str(har))
+    run = check_traffic("--api", "partner-center", str(har))
     assert (
         "4 entries: 1 judged, 0 for other hosts and 0 outside the API's base path skipped, 3 broken skipped"
         in run.stdout
@@ -151,7 +147,11 @@ def test_a_broken_entry_is_skipped_counted_and_said(tmp_path: Path) -> None:
 
 
 def test_json_cut_short_is_one_line_and_exit_2(tmp_path: Path) -> None:
-    har = record("fusion", tmp_path, [PLANTED[0], PLANTED[1]])
+    har = record(
+        "fusion",
+        tmp_path,
+        [BY_NAME["unknown value of an open enum"], BY_NAME["500 with a body the spec accepts"]],
+    )
     text = har.read_text()
     har.write_text(text[: len(text) * 2 // 3])
     run = check_traffic("--api", "fusion", str(har))
