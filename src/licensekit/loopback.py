@@ -41,6 +41,7 @@ def make_server(
     config = uvicorn.Config(
         app,
         lifespan="off",
+        interface="asgi3",  # said, not guessed from the app's __call__ (a wrapped one looks like ASGI2)
         loop="auto",
         http=HeadGuardProtocol,  # refuses request heads past limits.RAW_HEAD_LIMIT while reading them
         h11_max_incomplete_event_size=RAW_HEAD_LIMIT,  # the same bound should h11 ever be used

@@ -17,7 +17,7 @@ from fusion_client.errors import InvalidResponse
 from fusion_client.models import CustomerLicenseList
 from fusion_client.types import check_parsed, read_json
 
-LICENSE = {"id": 7, "name": "Teams", "sku": "MCOEV", "status": "enabled", "description": None}
+LICENSE = {"id": 7, "name": "Teams", "sku": "MCOEV", "status": "enabled", "description": "Phone system"}
 PAGE = {"results": 2, "pages": 1, "page": 1, "licenses": [LICENSE, {**LICENSE, "id": 8}]}
 
 # Bodies orjson refuses but json.loads reads: each must come back the same through read_json().
@@ -87,7 +87,15 @@ def test_a_page_that_fits_passes_the_compiled_check() -> None:
         ({"licenses": [{**LICENSE, "description": 3}]}, "licenses[0].description"),
         ({"next": 12}, "next_"),
     ],
-    ids=["bool-for-int", "float-for-int", "str-for-int", "nested-str", "nested-bool", "nullable", "optional"],
+    ids=[
+        "bool-for-int",
+        "float-for-int",
+        "str-for-int",
+        "nested-str",
+        "nested-bool",
+        "required-str",
+        "optional",
+    ],
 )
 def test_the_compiled_check_says_no_and_names_the_field(change: dict[str, Any], where: str) -> None:
     page = CustomerLicenseList.from_dict({**PAGE, **change})
