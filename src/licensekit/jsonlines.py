@@ -7,6 +7,7 @@ such line must not cost the reader every other record. Standard library only.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,10 +40,10 @@ class Lines:
         )
 
 
-def read_objects(path: str | Path) -> Lines:
-    """The JSON objects of a JSON-lines file; blank lines are skipped, any other line that is not a JSON
-    object (torn, not JSON, not UTF-8, an array) is listed in `.bad` with its number and why."""
-    out = Lines()
+def iter_objects(path: str | Path) -> Iterator[tuple[int, dict[str, Any] | BadLine]]:
+    """Each non-blank line of a JSON-lines file, one at a time (a file larger than memory is fine): its
+    number and its JSON object, or a BadLine saying why it is not one (torn, not JSON, not UTF-8, an
+    array)."""
     with open(path, "rb") as handle:
         for number, raw in enumerate(handle, 1):
             if not raw.strip():
@@ -50,10 +51,21 @@ def read_objects(path: str | Path) -> Lines:
             try:
                 value = json.loads(raw.decode("utf-8"))
             except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-                out.bad.append(BadLine(number, str(exc)[:_REASON_LIMIT]))
+                yield number, BadLine(number, str(exc)[:_REASON_LIMIT])
                 continue
             if not isinstance(value, dict):
-                out.bad.append(BadLine(number, f"a JSON {type(value).__name__}, not an object"))
+                yield number, BadLine(number, f"a JSON {type(value).__name__}, not an object")
                 continue
-            out.records.append(value)
+            yield number, value
+
+
+def read_objects(path: str | Path) -> Lines:
+    """The JSON objects of a JSON-lines file; blank lines are skipped, any other line that is not a JSON
+    object is listed in `.bad` with its number and why."""
+    out = Lines()
+    for _, item in iter_objects(path):
+        if isinstance(item, BadLine):
+            out.bad.append(item)
+        else:
+            out.records.append(item)
     return out

@@ -1,19 +1,20 @@
 """The proxy's drift log read back as findings: each JSON line is one (exchange, check, severity) record
 whose findings the proxy's judge already gave, with their locations and messages.
 
-Read line by line: a torn or foreign line (a crash mid-write, an edit) is skipped, counted and named by
-its number, never fatal, so every good line still counts.
+Read line by line (licensekit.jsonlines, the one reader of JSON-lines files): a torn or foreign line (a
+crash mid-write, an edit) is skipped, counted and named by its number, never fatal, so every good line
+still counts.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..contract.findings import FAILURE, SEVERITIES, Finding
 from ..contract.record import FindingsRecord
+from ..jsonlines import BadLine, iter_objects
 
 NAMED = 5  # bad line numbers named; the count covers them all
 
@@ -55,25 +56,17 @@ def read(path: str | Path, api: str | None, record: FindingsRecord) -> LogCounts
     """Fold the drift log at `path` into `record` (records of another API when `api` is given: counted and
     skipped); raises OSError when the file cannot be opened."""
     counts = LogCounts()
-    with open(path, "rb") as handle:
-        for number, raw in enumerate(handle, 1):
-            if not raw.strip():
-                continue
-            try:
-                item = json.loads(raw)
-            except (ValueError, RecursionError):
-                counts.bad_line(number)
-                continue
-            if not isinstance(item, dict) or not isinstance(item.get("check"), str):
-                counts.bad_line(number)
-                continue
-            if api is not None and item.get("api") != api:
-                counts.other_api += 1
-                continue
-            counts.records += 1
-            seen = item.get("time") if isinstance(item.get("time"), str) else None
-            curl = str(item.get("curl", ""))
-            for finding in findings_of(item):
-                record.add(finding, curl=curl, seen=seen)
+    for number, item in iter_objects(path):
+        if isinstance(item, BadLine) or not isinstance(item.get("check"), str):
+            counts.bad_line(number)
+            continue
+        if api is not None and item.get("api") != api:
+            counts.other_api += 1
+            continue
+        counts.records += 1
+        seen = item.get("time") if isinstance(item.get("time"), str) else None
+        curl = str(item.get("curl", ""))
+        for finding in findings_of(item):
+            record.add(finding, curl=curl, seen=seen)
     record.exchanges += counts.records
     return counts
