@@ -40,7 +40,7 @@ TARGETS: tuple[Target, ...] = (
         "src/licensekit/clients/auth.py",
         ("tests/clients/test_token_refresh.py", "tests/clients/test_unit.py"),
     ),
-    Target("src/licensekit/masking.py", ("tests/masking/test_masking.py",)),
+    Target("src/licensekit/masking.py", ("tests/masking/test_masking.py", "tests/masking/test_messages.py")),
     # The one judge of an exchange (the proxy, the mocks' --check-responses and the suites use it).
     Target("src/licensekit/contract/judge.py", ("tests/contract_core/test_judge_findings.py",)),
     # The proxy's capture: what it keeps of each body and hands to the judge (forwarding is not a verdict).
