@@ -13,13 +13,13 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-if "spec_diff" not in sys.modules:
-    _spec = importlib.util.spec_from_file_location("spec_diff", ROOT / "codegen" / "spec_diff.py")
+if "codegen.spec_diff" not in sys.modules:
+    _spec = importlib.util.spec_from_file_location("codegen.spec_diff", ROOT / "codegen" / "spec_diff.py")
     assert _spec is not None and _spec.loader is not None
     _module = importlib.util.module_from_spec(_spec)
-    sys.modules["spec_diff"] = _module
+    sys.modules["codegen.spec_diff"] = _module
     _spec.loader.exec_module(_module)
-spec_diff: Any = sys.modules["spec_diff"]
+spec_diff: Any = sys.modules["codegen.spec_diff"]
 
 
 def doc(

@@ -13,10 +13,11 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("spec_diff", ROOT / "codegen" / "spec_diff.py")
+# Named by its path from the root, as `make mutation` (mutmut) names the module it mutates.
+_spec = importlib.util.spec_from_file_location("codegen.spec_diff", ROOT / "codegen" / "spec_diff.py")
 assert _spec is not None and _spec.loader is not None
 spec_diff = importlib.util.module_from_spec(_spec)
-sys.modules["spec_diff"] = spec_diff
+sys.modules["codegen.spec_diff"] = spec_diff
 _spec.loader.exec_module(spec_diff)
 
 FUSION = yaml.safe_load((ROOT / "specs" / "fusion.yaml").read_text(encoding="utf-8"))
