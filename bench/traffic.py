@@ -4,8 +4,8 @@ The HAR is made from real answers of our Fusion mock (the group's license list, 
 404, a 401, a create), each repeated with other tokens, and one entry in ten sent to another host (counted
 and skipped); one list answer in twenty has a status value the spec does not list (a tolerated finding).
 The file is written entry by entry, so making it costs no memory either. `check-traffic` then runs in its
-own process, as users run it; wall time and the process's peak RSS (`wait4`'s ru_maxrss) are taken, for a HAR a tenth
-the size as well: a flat RSS between the two is what streaming means.
+own process, as users run it; wall time and the process's peak RSS (`wait4`'s ru_maxrss) are taken, for
+a HAR a tenth the size as well: a flat RSS between the two is what streaming means.
 """
 
 from __future__ import annotations
