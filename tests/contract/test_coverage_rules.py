@@ -3,6 +3,7 @@ documented success (success_reached), and documented statuses never answered (do
 
 from __future__ import annotations
 
+import httpx
 import pytest
 
 from contract_tests import coverage
@@ -120,3 +121,82 @@ def test_table_marks_reached_and_undocumented_statuses() -> None:
     assert len(lines) == len(FUSION_OPERATIONS)
     assert lines[0] == f"  {'login':<34} 2/5   200 (400) 401 (413) (415)  undocumented: 418 502"
     assert lines[1] == f"  {'refreshAccessToken':<34} 0/2   (200) (401)"
+
+
+# -- the suites' exchanges into the spec coverage (record_exchange, record_httpx) ------------------------
+GROUP = BASE + "/api/v01/draas/d/groups/7ba71d48-91f6-5eca-a70a-4852b6eaaaa4/customer_licenses"
+CC_LIST = "http://h/v1/Customers/c1/licenses"
+PAGE = {
+    "results": 1,
+    "pages": 1,
+    "page": 1,
+    "licenses": [{"id": 1, "name": "n", "description": "d", "sku": "s"}],
+}
+
+
+def _dimension(cov: Coverage, api: str, operation: str, dimension: str) -> dict[str, object]:
+    report = cov.spec.report()
+    (op,) = [
+        o for a in report["apis"] if a["api"] == api for o in a["operations"] if o["operation"] == operation
+    ]
+    found: dict[str, object] = op["dimensions"][dimension]
+    return found
+
+
+def test_an_exchange_feeds_the_status_table_and_the_spec_coverage() -> None:
+    cov = Coverage()
+    json_headers = {"Content-Type": ["application/json"]}
+    cov.record_exchange("fusion", "get", GROUP + "/?page_size=5", BASE, {}, None, 200, json_headers, b"{}")
+    assert {api: dict(ops) for api, ops in cov.reached.items()} == {
+        "fusion": {"listGroupCustomerLicenses": {200}}
+    }
+    parameters = _dimension(cov, "fusion", "listGroupCustomerLicenses", "parameters")
+    assert parameters == {"covered": 3, "total": 4, "percent": 75.0, "missing": ["request query next"]}
+
+
+@pytest.mark.parametrize(
+    ("body", "missing"),
+    [
+        (None, ["request body.status=enabled", "request body.status=disabled"]),
+        ('{"name": "n", "sku": "s", "status": "enabled"}', ["request body.status=disabled"]),
+        (b'{"name": "n", "sku": "s", "status": "disabled"}', ["request body.status=enabled"]),
+    ],
+    ids=["none", "text", "bytes"],
+)
+def test_a_request_body_as_text_or_bytes_covers_its_enum_values(
+    body: str | bytes | None, missing: list[str]
+) -> None:
+    cov = Coverage()
+    cov.record_exchange(
+        "fusion", "POST", GROUP, BASE, {"content-type": "application/json"}, body, 200, {}, b""
+    )
+    assert _dimension(cov, "fusion", "createCustomerLicense", "enums")["missing"] == missing
+
+
+def test_header_values_in_lists_and_httpx_answers_are_read() -> None:
+    cov = Coverage()
+    cov.record_exchange(
+        "cloudcockpit", "GET", CC_LIST, "http://h", {"X-Tenant": ["portal.test"]}, b"", 200, None, b"[]"
+    )
+    assert _dimension(cov, "cloudcockpit", "listCustomerLicenses", "parameters")["missing"] == [
+        "request header X-Correlation-Id",
+        "request query providerInstanceId",
+        "request query resellerId",
+    ]
+    request = httpx.Request("GET", CC_LIST + "?providerInstanceId=p", headers={"X-Tenant": "portal.test"})
+    cov.record_httpx("cloudcockpit", httpx.Response(404, json=[], request=request), "http://h")
+    assert dict(cov.reached["cloudcockpit"]) == {"listCustomerLicenses": {200, 404}}
+    assert _dimension(cov, "cloudcockpit", "listCustomerLicenses", "parameters")["missing"] == [
+        "request header X-Correlation-Id",
+        "request query resellerId",
+    ]
+
+
+def test_headers_and_bodies_are_normalized() -> None:
+    assert coverage._lower({"A": ["1", 2], "B": 3}) == {"a": "1, 2", "b": "3"}
+    assert coverage._lower(None) == {}
+    assert (coverage._bytes(None), coverage._bytes("é"), coverage._bytes(bytearray(b"x"))) == (
+        b"",
+        b"\xc3\xa9",
+        b"x",
+    )
