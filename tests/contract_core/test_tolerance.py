@@ -10,6 +10,8 @@ import pytest
 from contract_tests import tolerance
 from licensekit.contract import TOLERATED, Finding
 
+from . import fake_schemathesis as fake
+
 deviations = tolerance.tolerated_findings
 
 FUSION_LIST = "/api/v01/draas/{draas_instance}/groups/{uuid}/customer_licenses"
@@ -145,39 +147,21 @@ def test_undocumented_statuses_and_operations_are_left_to_the_strict_checks() ->
     assert deviations("fusion", "GET", "/nowhere", 200, JSON, b"") == []
 
 
-class _Definition:
-    raw = {"operationId": "getUserLicenses"}
-
-
-class _Operation:
-    method = "GET"
-    path = PC
-    definition = _Definition()
-
-
-class _Case:
-    id = "case-1"
-    operation = _Operation()
-
-
-class _Request:
-    method = "GET"
-    url = "http://127.0.0.1/v1/customers/c/users/u/licenses"
-    headers = {"Authorization": "Bearer secret-token"}
-    body = None
-
-
-class _Response:
-    request = _Request()
-    status_code = 503
-    headers = {"Content-Type": ["text/html"]}
-    content = b"<html>busy</html>"
+CASE = fake.case("getUserLicenses", "GET", PC)
+ANSWER = fake.Response(
+    fake.Request(
+        "GET", "http://127.0.0.1/v1/customers/c/users/u/licenses", {"Authorization": "Bearer secret-token"}
+    ),
+    503,
+    {"Content-Type": ["text/html"]},
+    b"<html>busy</html>",
+)
 
 
 def test_observer_records_and_never_fails_and_the_summary_shows_warnings() -> None:
     check = tolerance.observer("partner-center")
     for _ in range(3):
-        assert check(None, _Response(), _Case()) is None
+        assert check(None, ANSWER, CASE) is None
     lines = tolerance.summary_lines(["partner-center", "fusion"])
     assert lines[0].split()[:3] == ["API", "answers", "warnings"]
     assert lines[1].split()[:3] == ["partner-center", "3", "15"]  # per answer: body + 4 headers

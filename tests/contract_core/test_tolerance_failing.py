@@ -7,13 +7,14 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
 from contract_tests import tolerance
 from licensekit.contract import TOLERATED, Finding
 from licensekit.contract.tolerance import walk
+
+from . import fake_schemathesis as fake
 
 STATUS = {"type": "string", "x-known-values": ["enabled", "disabled"]}
 ITEM = {"type": "object", "x-licensekit-expected": ["id", "name"], "properties": {"status": STATUS}}
@@ -154,34 +155,16 @@ def test_summary_exactly_at_the_cap_has_no_more_line() -> None:
 
 
 def test_observer_reads_header_lists_and_plain_values() -> None:
-    class Definition:
-        raw = {"operationId": "listGroupCustomerLicenses"}
-
-    class Op:
-        method = "GET"
-        path = FUSION_LIST
-        definition = Definition()
-
-    class Case:
-        id = "case-1"
-        operation = Op()
-
-    class Sent:
-        method = "GET"
-        url = "http://127.0.0.1/licenses"
-        headers: dict[str, str] = {}
-        body = b""
-
-    class Answer:
-        request = Sent()
-        status_code = 401
-        headers: dict[str, Any] = {"Content-Type": ["text/html", "ignored"], "X-Other": "plain"}
-        content = b"<html>"
-
+    answer = fake.Response(
+        fake.Request("GET", "http://127.0.0.1/licenses"),
+        401,
+        {"Content-Type": ["text/html", "ignored"], "X-Other": "plain"},
+        b"<html>",
+    )
     check = tolerance.observer("fusion")
-    assert check(None, Answer(), Case()) is None
+    assert check(None, answer, fake.case("listGroupCustomerLicenses", "GET", FUSION_LIST)) is None
     assert tolerance.RECORD.answers["fusion"] == 1
     assert [(f.check, f.location, f.message) for f in tolerance.RECORD.seen["fusion"]] == [
         ("unexpected_inferred_body", "response 401 body", "not JSON (text/html, 6 bytes)")
     ]
-    assert tolerance._headers(Answer()) == {"content-type": "text/html", "x-other": "plain"}
+    assert tolerance._headers(answer) == {"content-type": "text/html", "x-other": "plain"}
