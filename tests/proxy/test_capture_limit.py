@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 from uuid import UUID
 
 import httpx
+import pytest
 
 from licensekit.mock import MockServer
 from licensekit.proxy import serve
@@ -63,3 +65,27 @@ def test_invalid_request_under_the_limit_is_still_judged(fusion_mock: MockServer
         'request body.name: "name" is a required property',
         'request body.sku: "sku" is a required property',
     ]
+
+
+def test_a_judge_that_raises_costs_the_caller_nothing_and_is_logged(
+    fusion_mock: MockServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A bug in the judge must never cost the caller its answer: the exchange is passed on, the failure
+    logged with the request it was judging, and nothing is written to the drift log."""
+    with serve("fusion", fusion_mock.base_url, capture_limit=LIMIT) as proxy:
+
+        def broken(exchange: Any) -> Any:
+            raise RuntimeError("judge bug")
+
+        proxy.app.judge.judge = broken  # type: ignore[method-assign]
+        with caplog.at_level(logging.ERROR, logger="licensekit.proxy"):
+            answer = httpx.get(
+                _url(proxy.base_url, fusion_mock), headers=fusion_mock.auth_headers(), timeout=10
+            )
+            records = proxy.drift(settle=0.5)
+    assert answer.status_code == 200 and "licenses" in answer.json()
+    path = f"/api/v01/draas/{INSTANCE}/groups/{_group(fusion_mock)}/customer_licenses"
+    assert [(r.levelname, r.getMessage()) for r in caplog.records if r.name == "licensekit.proxy"] == [
+        ("ERROR", f"validating GET {path} failed")
+    ]
+    assert records == []
