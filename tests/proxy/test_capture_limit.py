@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import logging
+import time
+from collections.abc import Iterator
 from typing import Any
 from uuid import UUID
 
@@ -89,3 +91,51 @@ def test_a_judge_that_raises_costs_the_caller_nothing_and_is_logged(
         ("ERROR", f"validating GET {path} failed")
     ]
     assert records == []
+
+
+def _sized_body(size: int) -> bytes:
+    """A valid create body of exactly `size` bytes."""
+    empty = json.dumps({"name": "Teams Phone", "sku": "MCOEV-CAPTURE", "description": ""}).encode()
+    return json.dumps(
+        {"name": "Teams Phone", "sku": "MCOEV-CAPTURE", "description": "x" * (size - len(empty))}
+    ).encode()
+
+
+def _chunks(body: bytes, parts: int) -> list[bytes]:
+    step = -(-len(body) // parts)
+    return [body[n : n + step] for n in range(0, len(body), step)]
+
+
+def _slowly(pieces: list[bytes]) -> Iterator[bytes]:
+    """Each piece its own write, a moment apart, so that the server reads them as separate chunks."""
+    for n, piece in enumerate(pieces):
+        if n:
+            time.sleep(0.2)
+        yield piece
+
+
+@pytest.mark.parametrize(
+    ("size", "parts", "checks"),
+    [
+        (LIMIT, 3, {}),  # exactly at the limit, in three chunks put back together: judged, and valid
+        (LIMIT + 1, 3, {"unvalidated_body": ["request body: over the capture limit: not validated"]}),
+    ],
+    ids=["at-the-limit", "one-byte-over-in-small-chunks"],
+)
+def test_a_chunked_request_is_counted_across_its_chunks(
+    fusion_mock: MockServer, size: int, parts: int, checks: dict[str, Any]
+) -> None:
+    """A chunked request body (no Content-Length) is forwarded chunked and captured chunk by chunk: the
+    limit counts all of them together, and a body within it is judged whole."""
+    body = _sized_body(size)
+    pieces = _chunks(body, parts)
+    assert len(body) == size and len(pieces) == parts and all(len(p) < LIMIT for p in pieces)
+    headers = {**fusion_mock.auth_headers(), "Content-Type": "application/json"}
+    with serve("fusion", fusion_mock.base_url, capture_limit=LIMIT) as proxy:
+        answer = httpx.post(
+            _url(proxy.base_url, fusion_mock), headers=headers, content=iter(pieces), timeout=30
+        )
+        records = proxy.drift(settle=1.0)
+    assert answer.request.headers["transfer-encoding"] == "chunked"
+    assert answer.status_code == 200 and set(answer.json()) == {"id"}
+    assert _checks(records) == checks
