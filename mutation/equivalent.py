@@ -10,6 +10,9 @@ MASKING = "src/licensekit/masking.py"
 TRANSPORT = "src/licensekit/clients/transport.py"
 ERRORS = "src/licensekit/clients/errors.py"
 AUTH = "src/licensekit/clients/auth.py"
+PROXY = "src/licensekit/proxy/app.py"
+P = "licensekit.proxy.app.x"
+FALSY = "None and the value it replaces are both falsy, and the value is only tested for truth"
 A = "licensekit.clients.auth.x"
 HEADER_NAME = "header names are case-blind (RFC 9110 5.1) and httpx.Headers look them up so"
 UPPERCASED = "httpx.Request upper-cases the method"
@@ -172,4 +175,18 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         f"{A}ǁBearerAuthǁasync_auth_flow",
         "for round_ in range(3):",
     ): "_send_again() allows a second round only after the first, so a third never starts",
+    (
+        PROXY,
+        f"{P}ǁProxyAppǁ_exchange",
+        'headers.append((b"TRANSFER-ENCODING", b"chunked"))',
+    ): HEADER_NAME,
+    (
+        PROXY,
+        f"{P}ǁProxyAppǁ_exchange",
+        'headers.append((b"transfer-encoding", b"CHUNKED"))',
+    ): "transfer-coding names are case-insensitive (RFC 9112 7)",
+    (PROXY, f"{P}ǁProxyAppǁ_exchange", "chunked = None"): FALSY,
+    (PROXY, f"{P}ǁProxyAppǁ_exchange", 'chunk = message.get("body", None)'): FALSY + " (`if chunk:`)",
+    (PROXY, f"{P}ǁProxyAppǁ_exchange", 'chunk = message.get("body", )'): FALSY + " (`if chunk:`)",
+    (PROXY, f"{P}ǁ_Captureǁadd", "self.complete = None"): FALSY + " (`if self.complete`, `body_complete`)",
 }
