@@ -24,11 +24,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
+from licensekit.contract.registry import APIS, info
+from licensekit.contract.spec import load_document, resolve
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "src" / "licensekit" / "clients" / "tolerance_table.json"
-SPECS = {api: f"{api}.yaml" for api in ("cloudcockpit", "fusion", "partner-center")}
 METHODS = ("get", "put", "post", "delete", "patch")
 
 
@@ -37,30 +37,13 @@ def snake_case(operation_id: str) -> str:
     return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", operation_id).lower()
 
 
-class Resolver:
-    def __init__(self, document: dict[str, Any]) -> None:
-        self.document = document
-
-    def __call__(self, node: Any) -> Any:
-        seen = 0
-        while isinstance(node, dict) and "$ref" in node:
-            target: Any = self.document
-            for part in node["$ref"].removeprefix("#/").split("/"):
-                target = target[part.replace("~1", "/").replace("~0", "~")]
-            node, seen = target, seen + 1
-            if seen > 50:
-                raise ValueError("a $ref cycle")
-        return node
-
-
-def shape(schema: Any, resolve: Resolver, depth: int = 0) -> dict[str, Any]:
-    """The tolerance shape of `schema` ({} when nothing in it can be tolerated)."""
-    schema = resolve(schema)
+def shape(schema: Any, depth: int = 0) -> dict[str, Any]:
+    """The tolerance shape of `schema`, its $refs inlined ({} when nothing in it can be tolerated)."""
     if not isinstance(schema, dict) or depth > 20:
         return {}
     out: dict[str, Any] = {}
     for member in schema.get("allOf", []):  # allOf merges; anyOf / oneOf alternatives are not walked
-        merged = shape(member, resolve, depth + 1)
+        merged = shape(member, depth + 1)
         out.setdefault("expected", []).extend(merged.get("expected", []))
         out.setdefault("props", {}).update(merged.get("props", {}))
         if "known" in merged:
@@ -70,11 +53,11 @@ def shape(schema: Any, resolve: Resolver, depth: int = 0) -> dict[str, Any]:
     if isinstance(schema.get("x-known-values"), list):
         out["known"] = sorted(str(v) for v in schema["x-known-values"])
     for name, prop in (schema.get("properties") or {}).items():
-        child = shape(prop, resolve, depth + 1)
+        child = shape(prop, depth + 1)
         if child:
             out.setdefault("props", {})[name] = child
     if "items" in schema:
-        child = shape(schema["items"], resolve, depth + 1)
+        child = shape(schema["items"], depth + 1)
         if child:
             out["items"] = child
     if "expected" in out:
@@ -83,27 +66,25 @@ def shape(schema: Any, resolve: Resolver, depth: int = 0) -> dict[str, Any]:
 
 
 def table_of(document: dict[str, Any]) -> dict[str, Any]:
-    resolve = Resolver(document)
     operations: dict[str, Any] = {}
-    for item in document["paths"].values():
+    for item in resolve(document["paths"], document).values():  # the core's $ref inlining
         for method in METHODS:
             if method not in item:
                 continue
             op = item[method]
             answers: dict[str, Any] = {}
             inferred: dict[str, Any] = {}
-            for status, raw in op["responses"].items():
-                response = resolve(raw)
+            for status, response in op["responses"].items():
                 content = response.get("content") or {}
                 media = next((m for t, m in content.items() if "json" in t), None)
                 if str(status).startswith("2") and media is not None:
-                    found = shape(media.get("schema"), resolve)
+                    found = shape(media.get("schema"))
                     if found:
                         answers[str(status)] = found
                 expected = response.get("x-licensekit-expected-body")
                 if not content and expected is not None:
-                    body = resolve(expected)
-                    inferred[str(status)] = sorted(body.get("required", [])) if isinstance(body, dict) else []
+                    required = expected.get("required", []) if isinstance(expected, dict) else []
+                    inferred[str(status)] = sorted(required)
             operations[snake_case(op["operationId"])] = {
                 "operation": op["operationId"],
                 "answers": answers,
@@ -113,10 +94,7 @@ def table_of(document: dict[str, Any]) -> dict[str, Any]:
 
 
 def build() -> str:
-    table = {
-        api: table_of(yaml.safe_load((ROOT / "specs" / spec).read_text(encoding="utf-8")))
-        for api, spec in SPECS.items()
-    }
+    table = {api: table_of(load_document(ROOT / "specs" / info(api).spec_file)) for api in APIS}
     return json.dumps(table, indent=1, sort_keys=True) + "\n"
 
 

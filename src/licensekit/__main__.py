@@ -22,9 +22,7 @@ import sys
 from typing import Any
 
 from . import __version__
-from .contract.registry import (
-    APIS as APIS,
-)  # the table needs no extra: a client-only install parses the CLI too
+from .contract.registry import APIS as APIS  # needs no extra: a client-only install parses the CLI too
 from .serving import install_stop_handlers, run_loop
 
 MOCK_EXTRA_HINT = "the mocks need the server extra: pip install 'licensekit[mock]'"

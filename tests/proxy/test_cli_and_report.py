@@ -11,8 +11,11 @@ from uuid import UUID
 import httpx
 
 from licensekit.contract import FAILURE, Finding
+from licensekit.jsonlines import read_objects as read
 from licensekit.mock import MockServer
-from licensekit.proxy.drift_log import DriftLog, read
+from licensekit.proxy.drift_log import DriftLog
+
+from .command import proxy_command
 
 
 def _write_log(path: Path) -> None:
@@ -67,28 +70,7 @@ def test_proxy_report_cli_exit_codes(tmp_path: Path) -> None:
 
 def test_proxy_cli_forwards_and_logs(fusion_mock: MockServer, tmp_path: Path) -> None:
     log = tmp_path / "drift.jsonl"
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "licensekit",
-            "proxy",
-            "--api",
-            "fusion",
-            "--upstream",
-            fusion_mock.base_url,
-            "--drift-log",
-            str(log),
-            "--timeout",
-            "5",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline().split()
+    with proxy_command(fusion_mock.base_url, "--drift-log", str(log), "--timeout", "5") as (proc, line):
         assert line[0] == "fusion" and line[2] == "->" and line[3] == fusion_mock.base_url
         group = next(
             e["uuid"] for e in fusion_mock.state()["entities"] if e["name"] == "Netaxis Telecom Group"
@@ -96,9 +78,6 @@ def test_proxy_cli_forwards_and_logs(fusion_mock: MockServer, tmp_path: Path) ->
         url = f"{line[1]}/api/v01/draas/draas_v1/groups/{UUID(group)}/customer_licenses"
         assert httpx.get(url, headers=fusion_mock.auth_headers()).status_code == 200
         assert httpx.get(url + "?page_size=zero", headers=fusion_mock.auth_headers()).status_code == 400
-    finally:
-        proc.terminate()
-        proc.wait(10)
     assert proc.returncode == 0
     records = read(log).records
     assert [(r["operation"], r["check"]) for r in records] == [

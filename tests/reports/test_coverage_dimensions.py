@@ -4,8 +4,6 @@ what was not, and `--min-coverage` fails naming it; the proxy reports what its t
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +16,7 @@ from licensekit.contract.coverage import CoverageCollector, MinCoverageError, pa
 from licensekit.contract.judge import Exchange
 from licensekit.mock import serve
 from licensekit.proxy import serve as proxy_serve
+from tests.proxy.command import proxy_command
 
 from . import pages
 
@@ -169,33 +168,10 @@ def test_the_proxy_over_our_mock_reports_the_properties_its_traffic_never_saw() 
 def test_the_proxy_command_writes_the_coverage_of_its_traffic_when_it_stops(tmp_path: Path) -> None:
     out = tmp_path / "coverage.json"
     ids = mock_ids("fusion")
-    with serve("fusion") as mock:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "licensekit",
-                "proxy",
-                "--api",
-                "fusion",
-                "--upstream",
-                mock.base_url,
-                "--coverage",
-                str(out),
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        try:
-            assert proc.stdout is not None
-            url = proc.stdout.readline().split()[1]
-            path = f"/api/v01/draas/{ids['draas_instance']}/groups/{ids['group_uuid']}/customer_licenses"
-            answer = httpx.get(url + path, headers={"Authorization": f"Bearer {mock.token()}"}, timeout=10)
-            assert answer.status_code == 200
-        finally:
-            proc.terminate()
-            proc.wait(20)
+    with serve("fusion") as mock, proxy_command(mock.base_url, "--coverage", str(out)) as (proc, line):
+        path = f"/api/v01/draas/{ids['draas_instance']}/groups/{ids['group_uuid']}/customer_licenses"
+        answer = httpx.get(line[1] + path, headers={"Authorization": f"Bearer {mock.token()}"}, timeout=10)
+        assert answer.status_code == 200
     assert proc.returncode == 0, proc.stderr.read() if proc.stderr else ""
     report = json.loads(out.read_text())
     jsonschema.Draft202012Validator(SCHEMA).validate(report)

@@ -141,7 +141,6 @@ def _decoded_once(response: httpx.Response, op: ModuleType) -> object:
     except (ValueError, RecursionError):
         return _UNDECODED  # the generated parser reports it
     response._licensekit_json = data  # type: ignore[attr-defined]  # types.read_json returns it
-    response.json = lambda **_: data  # type: ignore[method-assign]
     return data
 
 

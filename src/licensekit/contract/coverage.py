@@ -287,8 +287,10 @@ class CoverageCollector:
             self._seen[api] = {op: _Seen() for op in models}
         return models
 
-    def observe(self, api: str, exchange: Exchange) -> str | None:
-        """Count one exchange; the operationId it called, None for a request the spec has no operation for."""
+    def observe(self, api: str, exchange: Exchange, *, response_data: Any = None) -> str | None:
+        """Count one exchange; the operationId it called, None for a request the spec has no operation for.
+        `response_data`: the answer as the judge parsed it (Verdict.response_data), so it is not parsed
+        twice; None parses it here."""
         with self._lock:
             models = self._api(api)
             self.exchanges += 1
@@ -296,10 +298,10 @@ class CoverageCollector:
             if routed is None:
                 return None
             model = models[routed[0].operation_id]
-            self._count(model, self._seen[api][model.operation_id], exchange)
+            self._count(model, self._seen[api][model.operation_id], exchange, response_data)
             return model.operation_id
 
-    def _count(self, model: OperationModel, seen: _Seen, exchange: Exchange) -> None:
+    def _count(self, model: OperationModel, seen: _Seen, exchange: Exchange, response_data: Any) -> None:
         seen.requests += 1
         add = seen.items.add
         add(model.operation_id)
@@ -344,7 +346,7 @@ class CoverageCollector:
         # response body: properties, known values, examples
         if status is None or not exchange.response_complete:
             return
-        answer = _json(exchange.response_body)
+        answer = response_data if response_data is not None else _json(exchange.response_body)
         shape = model.responses.get(status)
         if answer is None or shape is None:
             return

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from ..masking import mask_problem
 from . import findings as F
 from .findings import Finding
 from .messages import Request, is_json_media, parse_json
@@ -79,7 +80,9 @@ class Judge:
     def _finding(
         self, op: str, check: str, location: str, message: str, severity: str = F.FAILURE
     ) -> Finding:
-        return Finding(self.api_name, op, check, severity, location, message)
+        # A validator's message may quote a secret field's value: masked here, where every finding is made,
+        # for every consumer (the proxy's drift log, the mocks' drift, the suites, check-traffic).
+        return Finding(self.api_name, op, check, severity, location, mask_problem(location, "", message))
 
     def route(self, method: str, raw_path: str) -> tuple[Operation, dict[str, str]] | None:
         try:

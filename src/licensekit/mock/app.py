@@ -22,7 +22,7 @@ from ..contract.messages import Request, parse_json
 from ..contract.request_parsing import BodyVerdict, parse_body, parse_params
 from ..contract.spec import Api, InvalidInstance, Operation, Problem
 from ..limits import HEAD_TOO_LARGE, LOG_VALUE_LIMIT, cut, head_problem
-from ..masking import SECRET_HEADERS, mask_message, mask_problem
+from ..masking import SECRET_HEADERS, mask_problem
 from .faults import FaultError, Faults, parse_fault
 from .http import Response, empty_response, json_response
 from .oauth import OIDC_CONFIG_PATH, TokenEndpoint, oidc_route, openid_configuration
@@ -172,8 +172,7 @@ class MockApp:
         too_large = head_problem(scope["method"], scope["raw_path"], scope["query_string"], scope["headers"])
         try:
             if too_large is not None:  # before routing: no vendor accepts such a head
-                response = self.vendor.error(None, HEAD_TOO_LARGE, too_large, {})
-                self.vendor.finish(headers, response)
+                response = self._head_too_large(too_large, headers)
             elif scope["path"].startswith(ADMIN):
                 response = await self._admin(scope, receive, headers)
             else:
@@ -198,10 +197,15 @@ class MockApp:
             )
         )
 
-    def head_refusal(self, message: str) -> tuple[list[tuple[bytes, bytes]], bytes]:
-        """The 431 for a head refused while it was being read (head_guard), in the vendor's shape."""
+    def _head_too_large(self, message: str, headers: dict[str, str]) -> Response:
+        """431 in the vendor's error shape."""
         response = self.vendor.error(None, HEAD_TOO_LARGE, message, {})
-        self.vendor.finish({}, response)
+        self.vendor.finish(headers, response)
+        return response
+
+    def head_refusal(self, message: str) -> tuple[list[tuple[bytes, bytes]], bytes]:
+        """The 431 for a head refused while it was being read (head_guard): no request headers yet."""
+        response = self._head_too_large(message, {})
         return response.headers, response.content
 
     @staticmethod
@@ -313,12 +317,12 @@ class MockApp:
 
     def _check_response(self, op: Operation, response: Response) -> None:
         """Test mode: record every finding the judge has on the mock's own answer (the proxy's rules),
-        secrets masked in its message whatever their JSON type."""
+        secrets masked in its message (by the judge) whatever their JSON type."""
         assert self.judge is not None
         headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in response.headers}
         parsed: dict[str, Any] = {"data": response.data} if response.has_body else {}  # parsed already
         found, _ = self.judge.judge_answer(op, response.status, headers, response.content, **parsed)
-        self.drift.extend({**f.as_dict(), "message": mask_message(f.message)} for f in found)
+        self.drift.extend(f.as_dict() for f in found)
 
     # ------------------------------------------------------------------ state
 

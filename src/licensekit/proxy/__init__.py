@@ -1,8 +1,8 @@
 """A validating reverse proxy: real traffic held to the spec, departures written to a drift log.
 
-The names below are imported on first use, so that reading a drift log (`licensekit proxy-report`,
-`licensekit.proxy.drift_log`, `licensekit.proxy.report`) works on a base install, without the server
-extra the proxy itself needs.
+The names below are imported on first use, so that writing or reading a drift log
+(`licensekit.proxy.drift_log`; `licensekit proxy-report` reads it through `licensekit.traffic`) works on a
+base install, without the server extra the proxy itself needs.
 """
 
 from __future__ import annotations

@@ -118,8 +118,7 @@ class ProxyApp:
             return  # servers run with lifespan="off"; a websocket upgrade is refused by returning
         too_large = head_problem(scope["method"], scope["raw_path"], scope["query_string"], scope["headers"])
         if too_large is not None:  # refused before forwarding: no vendor accepts such a head
-            headers, content = self.head_refusal(too_large, _header_dict(scope["headers"]))
-            out = [*headers, (b"content-length", str(len(content)).encode())]
+            out, content = gateway_error(self.api, HEAD_TOO_LARGE, too_large, _header_dict(scope["headers"]))
             await send({"type": "http.response.start", "status": HEAD_TOO_LARGE, "headers": out})
             await send({"type": "http.response.body", "body": content})
             return
@@ -130,12 +129,10 @@ class ProxyApp:
         finally:
             self.in_flight -= 1
 
-    def head_refusal(
-        self, message: str, request_headers: dict[str, str] | None = None
-    ) -> tuple[list[tuple[bytes, bytes]], bytes]:
-        """431 in the vendor's error shape, without framing (also for heads refused while being read:
-        licensekit.head_guard, which adds its own)."""
-        headers, content = gateway_error(self.api, HEAD_TOO_LARGE, message, request_headers or {})
+    def head_refusal(self, message: str) -> tuple[list[tuple[bytes, bytes]], bytes]:
+        """431 in the vendor's error shape for a head refused while it was being read, without framing
+        (licensekit.head_guard adds its own)."""
+        headers, content = gateway_error(self.api, HEAD_TOO_LARGE, message, {})
         return [(name, value) for name, value in headers if name != b"content-length"], content
 
     async def _exchange(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
@@ -232,7 +229,7 @@ class ProxyApp:
     ) -> None:
         try:
             verdict = self.judge.judge(exchange)
-            self.coverage.observe(self.api, exchange)
+            self.coverage.observe(self.api, exchange, response_data=verdict.response_data)
         except Exception:  # a judge bug must never cost the caller its answer
             log.exception("validating %s %s failed", exchange.method, exchange.raw_path)
             return

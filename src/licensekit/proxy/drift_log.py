@@ -18,9 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from ..contract.findings import Finding
-from ..jsonlines import Lines, read_objects
 from ..limits import cut_all
-from ..masking import header_secrets, json_secrets, mask_message, mask_query, mask_text, mask_values
+from ..masking import header_secrets, json_secrets, mask_query, mask_text, mask_values
 
 
 def _mask_all(value: Any, secrets: list[str]) -> Any:
@@ -83,7 +82,7 @@ class DriftLog:
             for (operation, check, severity), found in by_check.items():
                 # Masked, then cut (a cut first could leave part of a secret no longer matching it); the
                 # curl command is bounded by masking.curl, every other value by LOG_VALUE_LIMIT. A message
-                # may quote a secret field's value: masked whatever its JSON type.
+                # came from the judge, which masks a secret field's value whatever its JSON type.
                 record = cut_all(
                     _mask_all(
                         {
@@ -95,7 +94,7 @@ class DriftLog:
                             "status": status,
                             "check": check,
                             "severity": severity,
-                            "departures": [mask_message(f.text()) for f in found],
+                            "departures": [f.text() for f in found],  # the judge masked its messages
                             "locations": [f.location for f in found],
                         },
                         secrets,
@@ -118,8 +117,3 @@ class DriftLog:
         if self._file is not None:
             self._file.close()
             self._file = None
-
-
-def read(path: str | Path) -> Lines:
-    """The records of a drift-log file, and the lines that could not be read (a torn last line)."""
-    return read_objects(path)
